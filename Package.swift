@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Targets follow the pipeline in shared/DESIGN.md: each depends only on targets to its left.
+/// LookML → SemanticModel → QueryEngine → (Warehouse) → Presentation → TerminalUI → spyglass.
+let package = Package(
+    name: "Spyglass",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "spyglass", targets: ["spyglass"]),
+        .executable(name: "spyglass-bench", targets: ["spyglass-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries behind tiny system-library targets.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+
+        // The compiler: syntax → semantic model → query plan → SQL. No C libraries here.
+        .target(name: "LookML"),
+        .target(name: "SemanticModel", dependencies: ["LookML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "QueryEngine", dependencies: ["SemanticModel"]),
+
+        // Connectors and everything that talks to the outside world.
+        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ"]),
+        .target(name: "DemoWarehouse", dependencies: ["Warehouse"]),
+        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"]),
+        .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"]),
+        .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"]),
+
+        // Thin front ends.
+        .executableTarget(name: "spyglass", dependencies: [
+            "SpyglassCore", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "spyglass-bench", dependencies: ["SpyglassCore", "TestSupport"]),
+
+        // Throwaway PostgreSQL clusters and fixtures shared by tests and benchmarks.
+        .target(name: "TestSupport", dependencies: ["Warehouse"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "LookMLTests", dependencies: ["LookML"]),
+        .testTarget(name: "SemanticModelTests", dependencies: ["SemanticModel"]),
+        .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "Warehouse", "TestSupport"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "TestSupport"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
+        .testTarget(name: "DemoWarehouseTests", dependencies: ["DemoWarehouse", "SpyglassCore", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

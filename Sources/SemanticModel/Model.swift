@@ -1,0 +1,19 @@
+/// A model file: its connection and the explores it defines over the views it includes.
+public struct Model: Hashable, Sendable {
+    public var name: String
+    public var label: String?
+    /// `connection:` name, mapped to a URL by the project's settings.
+    public var connection: String?
+    /// Views visible to this model through its includes, after extends and refinements.
+    public var views: [String: View]
+    public var explores: [Explore]
+    public var location: SourceLocation?
+
+    public init(name: String) {
+        self.name = name
+        self.views = [:]
+        self.explores = []
+    }
+
+    public func explore(named name: String) -> Explore? { explores.first { $0.name == name } }
+}
