@@ -1,0 +1,109 @@
+/// Quoted strings and `;;`-terminated SQL/HTML values.
+extension Parser {
+    /// `"…"` starting at the quote. Strings may span lines; `\"`, `\\`, `\n`, `\t` are decoded and
+    /// any other escaped character stands for itself.
+    mutating func parseQuoted() -> Scalar {
+        let open = pos
+        let openLocation = location(open)
+        var p = open + 1
+        var hasEscape = false
+        while p < count {
+            let c = bytes[p]
+            if c == ByteClass.quote { break }
+            if c == ByteClass.backslash {
+                hasEscape = true
+                p += 2
+            } else {
+                p += 1
+            }
+        }
+        let end: Int
+        if p < count {
+            end = p
+            pos = p + 1
+        } else {
+            error("string is not terminated: expected '\"', found end of file", at: open)
+            // Keep the rest of the opening line as the text and resume on the next line, which is
+            // where the missing quote most likely belonged.
+            var e = open + 1
+            while e < count && bytes[e] != ByteClass.newline { e += 1 }
+            pos = e
+            end = e > open + 1 && bytes[e - 1] == ByteClass.carriageReturn ? e - 1 : e
+        }
+        let text = hasEscape ? decodeEscapes(open + 1, end) : string(open + 1, end)
+        return Scalar(text: text, style: .quoted, location: openLocation)
+    }
+
+    private func decodeEscapes(_ start: Int, _ end: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        var p = start
+        while p < end {
+            let c = bytes[p]
+            if c == ByteClass.backslash {
+                p += 1
+                guard p < end else { break }
+                switch bytes[p] {
+                case 0x6E: out.append(ByteClass.newline)  // \n
+                case 0x74: out.append(ByteClass.tab)  // \t
+                default: out.append(bytes[p])  // \" \\ and anything else: the character itself
+                }
+            } else {
+                out.append(c)
+            }
+            p += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Raw text from the first non-blank character after `key:` up to the first `;;`, trimmed.
+    /// Looker ends the value at the first `;;` even inside quotes, and so do we.
+    mutating func parseSQL(keyStart: Int, keyEnd: Int) -> Scalar {
+        while pos < count && ByteClass.isWhitespace(bytes[pos]) { pos += 1 }
+        let start = pos
+        let startLocation = location(start)
+        var end: Int
+        if let terminator = findTerminator(from: start) {
+            end = terminator
+            pos = terminator + 2
+        } else {
+            error("sql value for '\(string(keyStart, keyEnd))' is not terminated by ';;'", at: keyStart)
+            end = sqlRecoveryEnd(from: start)
+            pos = end
+        }
+        while end > start && ByteClass.isWhitespace(bytes[end - 1]) { end -= 1 }
+        return Scalar(text: string(start, end), style: .sql, location: startLocation)
+    }
+
+    /// The offset of the first `;;` at or after `start`.
+    private mutating func findTerminator(from start: Int) -> Int? {
+        guard start < noTerminatorFrom else { return nil }
+        var p = start
+        let last = count - 1
+        while p < last {
+            if bytes[p] == ByteClass.semicolon {
+                if bytes[p + 1] == ByteClass.semicolon { return p }
+                p += 1
+            }
+            p += 1
+        }
+        noTerminatorFrom = start
+        return nil
+    }
+
+    /// Where an unterminated SQL value most likely ends: before the first later line that starts
+    /// with `}` or with `key:`, so the rest of the file still parses as LookML.
+    private func sqlRecoveryEnd(from start: Int) -> Int {
+        var p = start
+        while p < count {
+            while p < count && bytes[p] != ByteClass.newline { p += 1 }
+            guard p < count else { return count }
+            let lineStart = p + 1
+            var q = lineStart
+            while q < count && ByteClass.isHorizontalSpace(bytes[q]) { q += 1 }
+            if byte(q) == ByteClass.rightBrace || looksLikeKey(at: q) { return lineStart }
+            p = lineStart
+        }
+        return count
+    }
+}
