@@ -1,0 +1,227 @@
+/// Parses Looker number filter text into a `NumberFilterNode` by recursive descent over byte tokens.
+///
+/// Grammar (keywords case-insensitive):
+/// ```
+/// list    := clause ("," clause)*          positives OR'ed, negatives (NOT …, NOT NULL) AND'ed
+/// clause  := and ("OR" and)*
+/// and     := unary ("AND" unary)*
+/// unary   := "NOT" "NULL" | "-NULL" | "NOT" primary | primary
+/// primary := "NULL" | op number | number ["TO" number] | ("["|"(") bound "," bound ("]"|")")
+/// op      := ">" | ">=" | "<" | "<=" | "=" | "<>" | "!="      bound := number | ["-"] "INF"
+/// ```
+/// A leading `NOT` before a plain number carries over to the plain numbers after it, so
+/// `NOT 66, 99, 4` excludes all three, as Looker reads it.
+struct NumberFilterParser {
+    enum Token: Equatable {
+        case number(String), op(String), word(String), open(UInt8), close(UInt8), comma
+        case minusWord(String)  // -NULL, -INF
+    }
+
+    private static let expected = "a number, range or comparison"
+    let fail: (String, String) -> FilterError
+    private var tokens: [(Token, String)] = []  // token and its source text for messages
+    private var pos = 0
+
+    init(bytes: [UInt8], fail: @escaping (String, String) -> FilterError) {
+        self.fail = fail
+        self.bytes = bytes
+    }
+    private let bytes: [UInt8]
+
+    mutating func parse() throws -> NumberFilterNode {
+        tokens = try Self.tokenize(bytes, fail: fail)
+        var positives: [NumberFilterNode] = [], negatives: [NumberFilterNode] = []
+        var stickyNot = false
+        var first = true
+        while true {
+            var node = try parseOr()
+            if first, case .not(let inner) = node, inner.isPlainValue { stickyNot = true }
+            else if !first, stickyNot, node.isPlainValue { node = .not(node) }
+            else if !first { stickyNot = false }
+            first = false
+            switch node {
+            case .not, .isNotNull: negatives.append(node)
+            default: positives.append(node)
+            }
+            if pos == tokens.count { break }
+            guard tokens[pos].0 == .comma else { throw fail(Self.expected, tokens[pos].1) }
+            pos += 1
+        }
+        var parts: [NumberFilterNode] = []
+        if let p = Self.merged(positives) { parts.append(p.count == 1 ? p[0] : .or(p)) }
+        if let neg = Self.merged(negatives.map { if case .not(let x) = $0 { x } else { $0 } }, negated: true) {
+            parts.append(contentsOf: neg)
+        }
+        return parts.count == 1 ? parts[0] : .and(parts)
+    }
+
+    /// Folds plain equalities into one `IN` list (negated: `NOT IN`) and keeps the rest in order.
+    private static func merged(_ nodes: [NumberFilterNode], negated: Bool = false) -> [NumberFilterNode]? {
+        if nodes.isEmpty { return nil }
+        var values: [String] = []
+        var rest: [NumberFilterNode] = []
+        for n in nodes {
+            if case .oneOf(let vs) = n { values += vs } else { rest.append(negated && n != .isNotNull ? .not(n) : n) }
+        }
+        if !values.isEmpty {
+            let list = NumberFilterNode.oneOf(values)
+            rest.insert(negated ? .not(list) : list, at: 0)
+        }
+        return rest
+    }
+
+    private mutating func parseOr() throws -> NumberFilterNode {
+        var terms = [try parseAnd()]
+        while pos < tokens.count, tokens[pos].0 == .word("OR") { pos += 1; terms.append(try parseAnd()) }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    private mutating func parseAnd() throws -> NumberFilterNode {
+        var terms = [try parseUnary()]
+        while pos < tokens.count, tokens[pos].0 == .word("AND") { pos += 1; terms.append(try parseUnary()) }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    private mutating func parseUnary() throws -> NumberFilterNode {
+        if peek == .word("NOT") {
+            pos += 1
+            if peek == .word("NULL") { pos += 1; return .isNotNull }
+            return .not(try parsePrimary())
+        }
+        return try parsePrimary()
+    }
+
+    private var peek: Token? { pos < tokens.count ? tokens[pos].0 : nil }
+    private var peekText: String { pos < tokens.count ? tokens[pos].1 : "" }
+
+    private mutating func parsePrimary() throws -> NumberFilterNode {
+        guard let t = peek else { throw fail(Self.expected, "") }
+        switch t {
+        case .word("NULL"): pos += 1; return .isNull
+        case .minusWord("NULL"): pos += 1; return .isNotNull
+        case .op(let op):
+            pos += 1
+            let v = try number()
+            switch op {
+            case ">": return .compare(.greater, v)
+            case ">=": return .compare(.greaterOrEqual, v)
+            case "<": return .compare(.less, v)
+            case "<=": return .compare(.lessOrEqual, v)
+            case "=": return .oneOf([v])
+            default: return .not(.oneOf([v]))  // <> and !=
+            }
+        case .number(let v):
+            pos += 1
+            if peek == .word("TO") {
+                pos += 1
+                let hi = try number()
+                return .range(lower: NumberBound(value: v, inclusive: true), upper: NumberBound(value: hi, inclusive: true))
+            }
+            return .oneOf([v])
+        case .open(let bracket):
+            pos += 1
+            let lo = try bound(allowInfinity: "-INF")
+            guard peek == .comma else { throw fail("',' between the bounds of an interval", peekText) }
+            pos += 1
+            let hi = try bound(allowInfinity: "INF")
+            guard case .close(let closer) = peek else { throw fail("']' or ')' closing the interval", peekText) }
+            pos += 1
+            let lower = lo.map { NumberBound(value: $0, inclusive: bracket == UInt8(ascii: "[")) }
+            let upper = hi.map { NumberBound(value: $0, inclusive: closer == UInt8(ascii: "]")) }
+            if lower == nil && upper == nil { return .isNotNull }
+            return .range(lower: lower, upper: upper)
+        default:
+            throw fail(Self.expected, peekText)
+        }
+    }
+
+    private mutating func number() throws -> String {
+        guard case .number(let v) = peek else { throw fail("a number", peekText) }
+        pos += 1
+        return v
+    }
+
+    /// A finite bound's text, or nil for the infinity written on that side.
+    private mutating func bound(allowInfinity inf: String) throws -> String? {
+        switch peek {
+        case .number(let v): pos += 1; return v
+        case .word("INF") where inf == "INF": pos += 1; return nil
+        case .minusWord("INF") where inf == "-INF": pos += 1; return nil
+        default: throw fail("a number or \(inf.lowercased()) as an interval bound", peekText)
+        }
+    }
+
+    static func tokenize(_ b: [UInt8], fail: (String, String) -> FilterError) throws -> [(Token, String)] {
+        var out: [(Token, String)] = []
+        var i = 0
+        let n = b.count
+        func text(_ from: Int, _ to: Int) -> String { String(decoding: b[from..<to], as: UTF8.self) }
+        while i < n {
+            let c = b[i]
+            if FilterBytes.isSpace(c) { i += 1; continue }
+            let start = i
+            switch c {
+            case UInt8(ascii: ","): out.append((.comma, ",")); i += 1
+            case UInt8(ascii: "["), UInt8(ascii: "("): out.append((.open(c), text(i, i + 1))); i += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"): out.append((.close(c), text(i, i + 1))); i += 1
+            case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "!"):
+                i += 1
+                if i < n, b[i] == UInt8(ascii: "=") || (c == UInt8(ascii: "<") && b[i] == UInt8(ascii: ">")) { i += 1 }
+                let op = text(start, i)
+                if op == "!" || op == "==" { throw fail(Self.expected, op) }
+                out.append((.op(op == "!=" ? "<>" : op), op))
+            default:
+                let negative = c == UInt8(ascii: "-")
+                if negative { i += 1 }
+                if i < n, FilterBytes.isLetter(b[i]) {
+                    var j = i
+                    while j < n, FilterBytes.isLetter(b[j]) { j += 1 }
+                    let word = FilterBytes.upper(b[i..<j])
+                    if negative && word != "NULL" && word != "INF" { throw fail(Self.expected, text(start, j)) }
+                    out.append((negative ? .minusWord(word) : .word(word), text(start, j)))
+                    i = j
+                } else if i < n, FilterBytes.isDigit(b[i]) || b[i] == UInt8(ascii: ".") {
+                    var j = i
+                    var intDigits: [UInt8] = [], fracDigits: [UInt8] = []
+                    while j < n, FilterBytes.isDigit(b[j]) { intDigits.append(b[j]); j += 1 }
+                    if j < n, b[j] == UInt8(ascii: ".") {
+                        j += 1
+                        while j < n, FilterBytes.isDigit(b[j]) { fracDigits.append(b[j]); j += 1 }
+                    }
+                    var end = j
+                    while end < n, !FilterBytes.isSpace(b[end]), !Self.isDelimiter(b[end]) { end += 1 }
+                    if (intDigits.isEmpty && fracDigits.isEmpty) || end != j { throw fail(Self.expected, text(start, end)) }
+                    out.append((.number(canonical(negative: negative, intDigits, fracDigits)), text(start, j)))
+                    i = j
+                } else {
+                    var end = i + 1
+                    while end < n, !FilterBytes.isSpace(b[end]), !Self.isDelimiter(b[end]) { end += 1 }
+                    throw fail(Self.expected, text(start, max(end, start + 1)))
+                }
+            }
+        }
+        return out
+    }
+
+    private static func isDelimiter(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: ")")
+            || c == UInt8(ascii: "[") || c == UInt8(ascii: "(")
+    }
+
+    /// Digits re-printed without redundant zeros (`007.50` → `7.5`), so SQL sees only `-?\d+(\.\d+)?`.
+    static func canonical(negative: Bool, _ intDigits: [UInt8], _ fracDigits: [UInt8]) -> String {
+        var i = intDigits.drop(while: { $0 == UInt8(ascii: "0") })
+        if i.isEmpty { i = [UInt8(ascii: "0")] }
+        var f = fracDigits[...]
+        while let last = f.last, last == UInt8(ascii: "0") { f = f.dropLast() }
+        var s = String(decoding: i, as: UTF8.self)
+        if !f.isEmpty { s += "." + String(decoding: f, as: UTF8.self) }
+        if negative && s != "0" { s = "-" + s }
+        return s
+    }
+}
+
+extension NumberFilterNode {
+    /// A bare value (`5` or `5, 6` folded), the only kind a sticky leading NOT carries over to.
+    var isPlainValue: Bool { if case .oneOf = self { true } else { false } }
+}
