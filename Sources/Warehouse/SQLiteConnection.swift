@@ -1,0 +1,151 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only (by default) SQLite session. Rows are stepped one at a time; a progress handler
+/// enforces the statement timeout and `cancel()` uses `sqlite3_interrupt`.
+final class SQLiteConnection: Connection, @unchecked Sendable {
+    let dialectName = "sqlite"
+    private let db: OpaquePointer
+    private let options: ConnectionOptions
+    private let queryLock = Lock()
+    private let watch: SQLiteWatch
+
+    init(path: String, options: ConnectionOptions) throws {
+        self.options = options
+        db = try SQLiteSession.open(path: path, readOnly: options.readOnly, create: false)
+        watch = SQLiteWatch()
+        if options.readOnly {
+            // Belt and braces: the file is opened read-only, and query_only also refuses writes to
+            // attached or temp databases.
+            sqlite3_exec(db, "PRAGMA query_only = ON", nil, nil, nil)
+        }
+        sqlite3_progress_handler(db, 1000, { context in
+            Unmanaged<SQLiteWatch>.fromOpaque(context!).takeUnretainedValue().shouldInterrupt() ? 1 : 0
+        }, Unmanaged.passUnretained(watch).toOpaque())
+    }
+
+    deinit {
+        sqlite3_progress_handler(db, 0, nil, nil)
+        sqlite3_close_v2(db)
+    }
+
+    func cancel() {
+        watch.cancel(db)
+    }
+
+    func stream(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
+        try queryLock.withLock {
+            var statement: OpaquePointer?
+            var tail: UnsafePointer<CChar>?
+            let prepared: Int32 = sql.withCString { text in
+                let rc = sqlite3_prepare_v2(db, text, -1, &statement, &tail)
+                if rc == SQLITE_OK, let tail, Self.hasAnotherStatement(db, tail) { return -1 }
+                return rc
+            }
+            if prepared == -1 {
+                sqlite3_finalize(statement)
+                throw WarehouseError.unsupported("only one SQL statement can run at a time on SQLite")
+            }
+            guard prepared == SQLITE_OK else { throw SQLiteSession.error(db) }
+            guard let statement else {  // only whitespace or comments
+                try onColumns([])
+                return
+            }
+            defer { sqlite3_finalize(statement) }
+            if options.readOnly, sqlite3_stmt_readonly(statement) == 0 {
+                throw WarehouseError.queryFailed("the connection is read-only and this statement would write")
+            }
+
+            watch.begin(timeoutMilliseconds: options.statementTimeoutMilliseconds)
+            defer { watch.end() }
+            var decoder = SQLiteRowDecoder(statement)
+            var announced = false
+            while true {
+                let rc = sqlite3_step(statement)
+                if rc == SQLITE_ROW {
+                    if !announced {
+                        decoder.refineTypes(statement)
+                        announced = true
+                        try onColumns(decoder.columns)
+                    }
+                    try onRow(decoder.row(statement))
+                } else if rc == SQLITE_DONE {
+                    break
+                } else {
+                    throw interruptionOrError(rc)
+                }
+            }
+            if !announced { try onColumns(decoder.columns) }
+        }
+    }
+
+    private func interruptionOrError(_ rc: Int32) -> WarehouseError {
+        guard rc == SQLITE_INTERRUPT else { return SQLiteSession.error(db) }
+        switch watch.reason {
+        case .timeout: return .timeout("the query ran longer than the statement timeout of \(options.timeoutText)")
+        case .cancelled, .none: return .cancelled
+        }
+    }
+
+    /// True when text after the first statement holds another statement (not just `;`, spaces or
+    /// comments).
+    private static func hasAnotherStatement(_ db: OpaquePointer, _ tail: UnsafePointer<CChar>) -> Bool {
+        guard tail.pointee != 0 else { return false }
+        var next: OpaquePointer?
+        let rc = sqlite3_prepare_v2(db, tail, -1, &next, nil)
+        defer { sqlite3_finalize(next) }
+        return rc != SQLITE_OK || next != nil
+    }
+}
+
+/// What the progress handler checks: the deadline of the running statement and whether `cancel()`
+/// was called. Shared with another thread, hence the lock.
+final class SQLiteWatch: @unchecked Sendable {
+    enum Reason { case cancelled, timeout }
+
+    private let lock = Lock()
+    private var running = false
+    private var deadline: UInt64 = 0  // monotonic ns; 0 = none
+    private(set) var reason: Reason?
+
+    func begin(timeoutMilliseconds: Int) {
+        lock.withLock {
+            running = true
+            reason = nil
+            deadline = timeoutMilliseconds > 0 ? Self.now() + UInt64(timeoutMilliseconds) * 1_000_000 : 0
+        }
+    }
+
+    func end() {
+        lock.withLock { running = false }
+    }
+
+    func cancel(_ db: OpaquePointer) {
+        lock.withLock {
+            guard running else { return }
+            reason = .cancelled
+            sqlite3_interrupt(db)
+        }
+    }
+
+    func shouldInterrupt() -> Bool {
+        lock.withLock {
+            if reason != nil { return true }
+            if deadline != 0, Self.now() >= deadline {
+                reason = .timeout
+                return true
+            }
+            return false
+        }
+    }
+
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+}
