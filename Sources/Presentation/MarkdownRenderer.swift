@@ -1,0 +1,50 @@
+/// A GitHub-flavoured Markdown table. Pivot columns are headed "Measure (pivot value)" because
+/// Markdown has no column groups; `|` in cells is escaped, numbers are right-aligned (`--:`).
+struct MarkdownRenderer {
+    let table: ResultTable
+
+    func render() -> String {
+        let grid = DisplayGrid(table)
+        guard !grid.headers.isEmpty else { return grid.notes.map { "_\(MarkdownRenderer.escape($0))_\n" }.joined() }
+        var headers = grid.headers
+        for (i, column) in table.columns.enumerated() {
+            if column.isRowTotal {
+                headers[i] += " (Row Total)"
+            } else if let pivot = column.pivotLabel {
+                headers[i] += " (\(pivot))"
+            }
+        }
+        var out = ""
+        func row(_ cells: [String]) {
+            out += "|"
+            for cell in cells { out += " " + MarkdownRenderer.escape(cell) + " |" }
+            out += "\n"
+        }
+        row(headers)
+        out += "|" + grid.rightAligned.map { $0 ? " --: |" : " --- |" }.joined() + "\n"
+        for cells in grid.rows { row(cells) }
+        if var totals = grid.totals {
+            totals = totals.map { $0.isEmpty ? $0 : "**\($0)**" }
+            row(totals)
+        }
+        if !grid.notes.isEmpty {
+            out += "\n" + grid.notes.map { "_\(MarkdownRenderer.escape($0))_\n" }.joined()
+        }
+        return out
+    }
+
+    /// Escapes what would break a table cell or start Markdown formatting.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "|": out += "\\|"
+            case "\\": out += "\\\\"
+            case "*", "_", "`", "[", "]", "<", ">": out += "\\" + String(c)
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
