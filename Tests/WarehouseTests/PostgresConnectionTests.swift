@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import Warehouse
@@ -40,5 +41,122 @@ struct PostgresConnectionTests {
                               onColumns: { columns = $0 }, onRow: { _ in rows += 1 })
         #expect(columns == [Column(name: "a", type: .int), Column(name: "b", type: .string)])
         #expect(rows == 0)
+    }
+}
+
+extension PostgresConnectionTests {
+    @Test func streamsAMillionRowsWithFlatMemory() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "stream"))
+        // Warm up allocator and libpq buffers so the baseline is not the first-touch cost.
+        _ = try connection.query("SELECT g, 'row ' || g FROM generate_series(1, 10000) g", maxRows: 20_000)
+        let before = try ProcessMemory.residentKilobytes()
+        var count = 0
+        var sum: Int64 = 0
+        var peak = before
+        try connection.stream("SELECT g::bigint AS n, md5(g::text) AS s FROM generate_series(1, 1000000) g",
+                              onColumns: { #expect($0.map(\.type) == [.int, .string]) },
+                              onRow: { row in
+                                  count += 1
+                                  if case .int(let n) = row[0] { sum += n }
+                                  if count % 100_000 == 0 { peak = max(peak, (try? ProcessMemory.residentKilobytes()) ?? 0) }
+                              })
+        #expect(count == 1_000_000)
+        #expect(sum == 500_000_500_000)
+        // Buffering 1M rows of ~50 bytes would cost well over 100 MB; streaming must stay far below.
+        #expect(peak - before < 40_000, "RSS grew from \(before) kB to \(peak) kB while streaming")
+    }
+
+    @Test func cancelFromAnotherThreadStopsPgSleepWithinASecond() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "cancel"))
+        // A plain thread, not a Task: the test's own blocking call may occupy the cooperative pool.
+        let canceller = Canceller(after: 0.3) { connection.cancel() }
+        #expect(throws: WarehouseError.cancelled) {
+            try connection.query("SELECT pg_sleep(30)", maxRows: 1)
+        }
+        let returned = ContinuousClock.now
+        let cancelledAt = try #require(canceller.firedAt)
+        #expect(returned - cancelledAt < .seconds(1), "cancel took \(returned - cancelledAt)")
+        // The session is still usable after a cancel.
+        #expect(try connection.query("SELECT 1 AS one", maxRows: 1).rows == [[.int(1)]])
+    }
+
+    @Test func statementTimeoutBecomesTimeoutError() throws {
+        let url = try TestPostgres.createDatabase(prefix: "timeout")
+        let connection = try Warehouse.connect(url, options: ConnectionOptions(statementTimeoutSeconds: 0.2))
+        #expect(throws: WarehouseError.timeout("the query ran longer than the statement timeout of 0.2 s")) {
+            try connection.query("SELECT pg_sleep(5)", maxRows: 1)
+        }
+        #expect(try connection.query("SELECT 2 AS two", maxRows: 1).rows == [[.int(2)]])
+    }
+
+    @Test func readOnlySessionRejectsWrites() throws {
+        let url = try TestPostgres.createDatabase(prefix: "readonly")
+        try TestPostgres.execute("CREATE TABLE t (x int)", in: url)
+        let connection = try Warehouse.connect(url)
+        #expect(throws: WarehouseError.queryFailed("cannot execute INSERT in a read-only transaction")) {
+            try connection.query("INSERT INTO t VALUES (1)", maxRows: 1)
+        }
+        #expect(throws: WarehouseError.queryFailed("cannot execute CREATE TABLE in a read-only transaction")) {
+            try connection.query("CREATE TABLE u (y int)", maxRows: 1)
+        }
+        var options = ConnectionOptions()
+        options.readOnly = false
+        let writer = try Warehouse.connect(url, options: options)
+        _ = try writer.query("INSERT INTO t VALUES (1)", maxRows: 1)
+        #expect(try connection.query("SELECT count(*) AS n FROM t", maxRows: 1).rows == [[.int(1)]])
+    }
+
+    @Test func severalStatementsInOneCallAreRefused() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "multi"))
+        #expect(throws: WarehouseError.self) {
+            try connection.query("SELECT 1; SELECT 2", maxRows: 5)
+        }
+        #expect(try connection.query("SELECT 3 AS x", maxRows: 1).rows == [[.int(3)]])
+    }
+
+    @Test func rowCapStopsTheQueryAndKeepsTheSessionUsable() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "cap"))
+        #expect(throws: WarehouseError.tooManyRows(10)) {
+            try connection.query("SELECT g FROM generate_series(1, 5000000) g", maxRows: 10)
+        }
+        #expect(try connection.query("SELECT 4 AS x", maxRows: 1).rows == [[.int(4)]])
+    }
+
+    @Test func queryErrorsCarryTheDatabaseMessage() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "errors"))
+        #expect(throws: WarehouseError.queryFailed("relation \"missing_table\" does not exist")) {
+            try connection.query("SELECT * FROM missing_table", maxRows: 1)
+        }
+    }
+
+    @Test func unreachableServerIsCannotConnectWithoutPassword() throws {
+        let port = try ClosedPort.find()
+        let url = "postgresql://analyst:s3cret-Pa55@127.0.0.1:\(port)/warehouse?connect_timeout=3"
+        do {
+            _ = try Warehouse.connect(url)
+            Issue.record("connected to a port with nothing listening")
+        } catch let error as WarehouseError {
+            guard case .cannotConnect(let message) = error else {
+                Issue.record("expected cannotConnect, got \(error)")
+                return
+            }
+            #expect(message.hasPrefix("cannot connect to PostgreSQL at 127.0.0.1:\(port) database warehouse: "))
+            #expect(!message.contains("s3cret"))
+            #expect(!error.description.contains("s3cret"))
+            #expect(error.exitCode == 3)
+        }
+    }
+
+    @Test func wrongPasswordMessageNeverEchoesIt() throws {
+        let url = try TestPostgres.createDatabase(prefix: "auth")
+        // Trust auth accepts any password, so a missing database is the login failure we can provoke.
+        let bad = url.replacingOccurrences(of: "postgres@", with: "postgres:hunter2@")
+            .replacingOccurrences(of: "/auth_", with: "/nosuchdb_")
+        #expect {
+            try Warehouse.connect(bad)
+        } throws: { error in
+            guard let error = error as? WarehouseError, case .cannotConnect(let message) = error else { return false }
+            return message.contains("does not exist") && !message.contains("hunter2")
+        }
     }
 }
