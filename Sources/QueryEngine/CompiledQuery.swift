@@ -1,0 +1,58 @@
+import SemanticModel
+
+/// The SQL for one query spec, plus what the caller needs to read its rows.
+public struct CompiledQuery: Sendable {
+    /// The main statement: dimensions (and pivot dimensions) with their measures, sorted and limited.
+    public var sql: String
+    /// The main statement's columns in SELECT order.
+    public var columns: [OutputColumn]
+    /// Measures at the total grain (grouped by the pivot dimensions when pivoting); nil unless asked.
+    /// Its columns are the pivot columns then the measure columns, in `columns` order.
+    public var totalsSQL: String?
+    /// Dimensions and measures at the dimension grain, across all pivot values; nil unless asked for a
+    /// pivoted query. Its columns are the dimension columns then the measure columns.
+    public var rowTotalsSQL: String?
+    /// The distinct pivot values in pivot order, at most `pivotColumnLimit + 1` rows; nil without pivots.
+    /// Its columns are the pivot columns. More than `pivotColumnLimit` rows means the main query was
+    /// capped to the first `pivotColumnLimit` values (see `pivotCapped(pivotValueRows:)`).
+    public var pivotValuesSQL: String?
+    /// The cap applied to pivot values in `sql`.
+    public var pivotColumnLimit: Int
+    /// The LIMIT of the main statement (for pivots: dimension rows × pivot columns).
+    public var rowLimit: Int
+    /// The dialect the SQL is written in.
+    public var dialect: String
+    /// How fan-out was handled, for tests, `EXPLAIN`-style output and the curious.
+    public var plan: PlanKind
+
+    /// Whether the main query dropped pivot values, given how many rows `pivotValuesSQL` returned.
+    public func pivotCapped(pivotValueRows: Int) -> Bool { pivotValuesSQL != nil && pivotValueRows > pivotColumnLimit }
+
+    /// How the statement keeps measures at their own view's grain.
+    public enum PlanKind: String, Sendable {
+        /// One SELECT … GROUP BY: no measure's rows are multiplied by a join.
+        case plain
+        /// One aggregate per view group (pre-aggregated at the dimension grain, or over distinct primary
+        /// keys where a join still fans the view out), combined on the dimensions.
+        case perViewGroups = "per_view_groups"
+    }
+}
+
+/// One column of a compiled query's result.
+public struct OutputColumn: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable { case dimension, pivot, measure }
+
+    /// The field as the user named it: `alias.field`.
+    public var name: String
+    /// The SQL column alias (unquoted) the database returns.
+    public var alias: String
+    public var role: Role
+    public var field: Field
+
+    public init(name: String, alias: String, role: Role, field: Field) {
+        self.name = name
+        self.alias = alias
+        self.role = role
+        self.field = field
+    }
+}

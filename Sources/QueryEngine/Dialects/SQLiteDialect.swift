@@ -1,0 +1,87 @@
+import Foundation
+
+/// SQLite (3.39+: FULL OUTER JOIN, NULLS FIRST/LAST): executes through libsqlite3.
+///
+/// Timestamps are ISO-8601 text; SQLite has no time zone database, so only UTC and fixed offsets
+/// can be queried, and there is no percentile aggregate (the planner uses window functions).
+public struct SQLiteDialect: Dialect {
+    public init() {}
+    public var name: String { "sqlite" }
+    public var executes: Bool { true }
+    public var supportsFullOuterJoin: Bool { true }
+
+    public func quoteIdentifier(_ name: String) -> String { ansiQuote(name) }
+    public func stringLiteral(_ s: String) throws -> String { try ansiStringLiteral(s) }
+    /// Text compares with ISO-8601 text the way dates compare.
+    public func dateLiteral(_ ymd: String) -> String { "'\(ymd)'" }
+    public func timestampLiteral(_ ymdhms: String) -> String { "'\(ymdhms)'" }
+    /// SQLite's LIKE is already case-insensitive for ASCII but has no default escape character.
+    public func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String { "\(expr) LIKE \(patternLiteral) ESCAPE '\\'" }
+    public func orderKey(_ expr: String, descending: Bool) -> String { descending ? "\(expr) DESC NULLS FIRST" : "\(expr) ASC NULLS LAST" }
+    public func nullSafeEqual(_ a: String, _ b: String) -> String { "\(a) IS \(b)" }
+
+    public func truncate(_ unit: TimeUnit, _ ts: String) throws -> String {
+        switch unit {
+        case .second: "datetime(\(ts))"
+        case .minute: "strftime('%Y-%m-%d %H:%M:00', \(ts))"
+        case .hour: "strftime('%Y-%m-%d %H:00:00', \(ts))"
+        case .day: "datetime(\(ts), 'start of day')"
+        case .week: "datetime(\(ts), 'start of day', '-' || ((CAST(strftime('%w', \(ts)) AS INTEGER) + 6) % 7) || ' days')"
+        case .month: "datetime(\(ts), 'start of month')"
+        case .quarter: "datetime(\(ts), 'start of month', '-' || ((CAST(strftime('%m', \(ts)) AS INTEGER) - 1) % 3) || ' months')"
+        case .year: "datetime(\(ts), 'start of year')"
+        }
+    }
+
+    public func format(_ ts: String, _ format: TimeFormat) throws -> String {
+        switch format {
+        case .second: "strftime('%Y-%m-%d %H:%M:%S', \(ts))"
+        case .minute: "strftime('%Y-%m-%d %H:%M', \(ts))"
+        case .hour: "strftime('%Y-%m-%d %H', \(ts))"
+        case .date: "strftime('%Y-%m-%d', \(ts))"
+        case .month: "strftime('%Y-%m', \(ts))"
+        case .timeOfDay: "strftime('%H:%M', \(ts))"
+        }
+    }
+
+    public func extract(_ part: DatePart, _ ts: String) throws -> String {
+        func int(_ f: String) -> String { "CAST(strftime('\(f)', \(ts)) AS INTEGER)" }
+        return switch part {
+        case .year: int("%Y")
+        case .quarter: "((\(int("%m")) + 2) / 3)"
+        case .month: int("%m")
+        case .dayOfMonth: int("%d")
+        case .dayOfYear: int("%j")
+        case .hour: int("%H")
+        case .minute: int("%M")
+        case .second: int("%S")
+        case .dayOfWeekIndex: "((\(int("%w")) + 6) % 7)"
+        // ISO week: the week of the year its Thursday falls in (SQLite before 3.46 has no %V).
+        case .weekOfYear: "((CAST(strftime('%j', date(\(ts), '-3 days', 'weekday 4')) AS INTEGER) - 1) / 7 + 1)"
+        }
+    }
+
+    public func convertFromUTC(_ ts: String, to zone: TimeZone) throws -> String {
+        guard let offset = fixedOffset(zone) else {
+            throw QueryError.unsupported("the time zone '\(zone.identifier)' (only UTC and fixed offsets such as GMT+05:30)", dialect: name)
+        }
+        return offset == 0 ? ts : "datetime(\(ts), '\(offset >= 0 ? "+" : "")\(offset) seconds')"
+    }
+
+    public func fromEpoch(_ seconds: String) throws -> String { "datetime(\(seconds), 'unixepoch')" }
+    public func fromYYYYMMDD(_ value: String) throws -> String {
+        "date(substr(CAST(\(value) AS TEXT), 1, 4) || '-' || substr(CAST(\(value) AS TEXT), 5, 2) || '-' || substr(CAST(\(value) AS TEXT), 7, 2))"
+    }
+    /// Whole seconds from Unix time: julianday differences carry float error that floors wrongly.
+    public func secondsBetween(_ start: String, _ end: String) throws -> String {
+        "(CAST(strftime('%s', \(end)) AS INTEGER) - CAST(strftime('%s', \(start)) AS INTEGER))"
+    }
+    /// SQLite's math functions are a compile-time option, so FLOOR is spelled with CAST.
+    public func floor(_ value: String) -> String {
+        "(CAST(\(value) AS INTEGER) - ((\(value)) < CAST(\(value) AS INTEGER)))"
+    }
+    public func percentileAggregate(_ expr: String, _ fraction: Double) -> String? { nil }
+    /// GROUP_CONCAT(DISTINCT …) takes no separator or order before 3.44; ',' is its separator.
+    public func listAggregate(_ expr: String) throws -> String { "GROUP_CONCAT(DISTINCT CAST(\(expr) AS TEXT))" }
+    public func castToText(_ expr: String) -> String { "CAST(\(expr) AS TEXT)" }
+}

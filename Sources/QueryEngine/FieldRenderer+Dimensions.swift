@@ -1,0 +1,163 @@
+import Foundation
+import SemanticModel
+
+extension FieldRenderer {
+    /// Renders one dimension by its LookML type.
+    func renderDimension(alias: String, field: Field) throws -> DimensionSQL {
+        let name = "\(alias).\(field.name)"
+        let type = field.type
+        if type.hasPrefix("date_") || type == "date" || type == "time" {
+            let timeframe = type.hasPrefix("date_") ? String(type.dropFirst(5)) : (type == "date" ? "date" : "time")
+            let raw = try rawTimestamp(alias: alias, field: field)
+            return try timeframeSQL(timeframe, raw: raw.sql, aliases: raw.aliases, field: name)
+        }
+        if type.hasPrefix("duration_") {
+            return try durationSQL(alias: alias, field: field, interval: String(type.dropFirst(9)))
+        }
+        let base = try baseSQL(alias: alias, field: field)
+        switch type {
+        case "yesno":
+            let sql = "CASE WHEN \(base.sql) THEN 'Yes' ELSE 'No' END"
+            return DimensionSQL(select: sql, filterColumn: sql, filterType: .yesno, aliases: base.aliases)
+        case "number":
+            return DimensionSQL(select: base.sql, filterColumn: base.sql, filterType: .number, aliases: base.aliases)
+        case "tier":
+            let sql = try tierSQL(base.sql, field: field, name: name)
+            return DimensionSQL(select: sql, filterColumn: sql, filterType: .string, aliases: base.aliases)
+        case "string", "zipcode", "location", "distance", "":
+            return DimensionSQL(select: base.sql, filterColumn: base.sql, filterType: .string, aliases: base.aliases)
+        default:
+            throw QueryError("dimension '\(name)' has type '\(type)', which Spyglass cannot query yet")
+        }
+    }
+
+    /// The timestamp a time dimension group reads, decoded per `datatype:` and converted to the query
+    /// time zone when `convert_tz` is on (dates are calendar days and never converted).
+    func rawTimestamp(alias: String, field: Field) throws -> (sql: String, aliases: Set<String>) {
+        let base = try baseSQL(alias: alias, field: field)
+        var sql = base.sql
+        var convertible = true
+        switch field.datatype ?? "timestamp" {
+        case "timestamp", "datetime": break
+        case "date": convertible = false
+        case "epoch": sql = try dialect.fromEpoch(sql)
+        case "yyyymmdd": sql = try dialect.fromYYYYMMDD(sql); convertible = false
+        default: throw QueryError("field '\(alias).\(field.name)' has datatype '\(field.datatype!)'; expected timestamp, datetime, date, epoch or yyyymmdd")
+        }
+        if field.type == "date" { convertible = false }
+        if convertible && field.convertTZ {
+            sql = try dialect.convertFromUTC(sql, to: options.queryTimeZone)
+        }
+        return (sql, base.aliases)
+    }
+
+    private static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
+    /// One Looker timeframe of a timestamp, shaped per the output contract.
+    func timeframeSQL(_ timeframe: String, raw ts: String, aliases: Set<String>, field: String) throws -> DimensionSQL {
+        func make(_ select: String, _ filterType: FilterFieldType, filterOnRaw: Bool = true) -> DimensionSQL {
+            DimensionSQL(select: select, filterColumn: filterOnRaw ? ts : select, filterType: filterType, aliases: aliases)
+        }
+        func number(_ part: DatePart) throws -> DimensionSQL { make(try dialect.extract(part, ts), .number, filterOnRaw: false) }
+        switch timeframe {
+        case "raw": return make(ts, .timestamp)
+        case "time": return make(try dialect.format(ts, .second), .timestamp)
+        case "second": return make(try dialect.format(ts, .second), .timestamp)
+        case "minute": return make(try dialect.format(ts, .minute), .timestamp)
+        case "hour": return make(try dialect.format(ts, .hour), .timestamp)
+        case "date": return make(try dialect.format(ts, .date), .date)
+        case "week": return make(try dialect.format(try dialect.truncate(.week, ts), .date), .date)
+        case "month": return make(try dialect.format(ts, .month), .date)
+        case "quarter":
+            let sql = "\(dialect.castToText(try dialect.extract(.year, ts))) || '-Q' || \(dialect.castToText(try dialect.extract(.quarter, ts)))"
+            return make(sql, .date)
+        case "year": return make(try dialect.extract(.year, ts), .date)
+        case "time_of_day": return make(try dialect.format(ts, .timeOfDay), .string, filterOnRaw: false)
+        case "hour_of_day": return try number(.hour)
+        case "day_of_week_index": return try number(.dayOfWeekIndex)
+        case "day_of_month": return try number(.dayOfMonth)
+        case "day_of_year": return try number(.dayOfYear)
+        case "week_of_year": return try number(.weekOfYear)
+        case "month_num": return try number(.month)
+        case "day_of_week":
+            let index = try dialect.extract(.dayOfWeekIndex, ts)
+            let cases = Self.dayNames.enumerated().map { "WHEN \($0.offset) THEN '\($0.element)'" }.joined(separator: " ")
+            return make("CASE \(index) \(cases) END", .string, filterOnRaw: false)
+        case "month_name":
+            let month = try dialect.extract(.month, ts)
+            let cases = Self.monthNames.enumerated().map { "WHEN \($0.offset + 1) THEN '\($0.element)'" }.joined(separator: " ")
+            return make("CASE \(month) \(cases) END", .string, filterOnRaw: false)
+        case "quarter_of_year":
+            return make("'Q' || \(dialect.castToText(try dialect.extract(.quarter, ts)))", .string, filterOnRaw: false)
+        default:
+            throw QueryError("field '\(field)' uses timeframe '\(timeframe)', which Spyglass does not support")
+        }
+    }
+
+    /// A `type: duration` interval: whole intervals elapsed from sql_start to sql_end (floored).
+    func durationSQL(alias: String, field: Field, interval: String) throws -> DimensionSQL {
+        let name = "\(alias).\(field.name)"
+        guard let start = field.sqlStart, let end = field.sqlEnd else {
+            throw QueryError("duration field '\(name)' needs both sql_start and sql_end")
+        }
+        let s = try expand(start, alias: alias, owner: name), e = try expand(end, alias: alias, owner: name)
+        func decode(_ sql: String) throws -> String {
+            switch field.datatype ?? "timestamp" {
+            case "epoch": try dialect.fromEpoch(sql)
+            case "yyyymmdd": try dialect.fromYYYYMMDD(sql)
+            default: sql
+            }
+        }
+        let seconds: Int
+        switch interval {
+        case "second": seconds = 1
+        case "minute": seconds = 60
+        case "hour": seconds = 3600
+        case "day": seconds = 86_400
+        case "week": seconds = 604_800
+        default:
+            // Months and years are not a fixed number of seconds; an approximation would be a wrong number.
+            throw QueryError("duration field '\(name)' uses interval '\(interval)', which Spyglass does not support (use second, minute, hour, day or week)")
+        }
+        let elapsed = try dialect.secondsBetween(try decode(s.sql), try decode(e.sql))
+        let sql = seconds == 1 ? dialect.floor(elapsed) : dialect.floor("(\(elapsed)) / \(seconds).0")
+        return DimensionSQL(select: sql, filterColumn: sql, filterType: .number, aliases: s.aliases.union(e.aliases))
+    }
+
+    /// Looker's tier buckets as labelled text (`style:` classic, interval, integer or relational).
+    func tierSQL(_ value: String, field: Field, name: String) throws -> String {
+        let tiers = field.tiers.sorted()
+        guard !tiers.isEmpty else { throw QueryError("tier dimension '\(name)' has no tiers") }
+        let style = field.tierStyle ?? "classic"
+        func num(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d) }
+        func label(_ i: Int) throws -> String {
+            let lo: Double? = i == 0 ? nil : tiers[i - 1]
+            let hi: Double? = i == tiers.count ? nil : tiers[i]
+            switch style {
+            case "classic":
+                let tag = "T" + (i < 10 ? "0\(i)" : "\(i)")
+                return "\(tag) \(lo.map { "[\(num($0))," } ?? "(-inf,")\(hi.map { "\(num($0)))" } ?? "inf)")"
+            case "interval":
+                return "\(lo.map { "[\(num($0))," } ?? "(-inf,")\(hi.map { "\(num($0)))" } ?? "inf)")"
+            case "integer":
+                if let lo, let hi { return "\(num(lo)) to \(num(hi - 1))" }
+                if let hi { return "Below \(num(hi))" }
+                return "\(num(lo!)) or Above"
+            case "relational":
+                if let lo, let hi { return ">= \(num(lo)) and < \(num(hi))" }
+                if let hi { return "< \(num(hi))" }
+                return ">= \(num(lo!))"
+            default:
+                throw QueryError("tier dimension '\(name)' has style '\(style)'; expected classic, interval, integer or relational")
+            }
+        }
+        var sql = "CASE WHEN (\(value)) IS NULL THEN NULL"
+        for (i, t) in tiers.enumerated() {
+            sql += " WHEN (\(value)) < \(num(t)) THEN \(try dialect.stringLiteral(try label(i)))"
+        }
+        sql += " ELSE \(try dialect.stringLiteral(try label(tiers.count))) END"
+        return sql
+    }
+}

@@ -1,0 +1,159 @@
+import SemanticModel
+
+/// An aggregate function the planner can apply to a per-row value.
+enum AggregateFunction: Hashable {
+    case countRows, count, countDistinct, sum, average, min, max, list
+    case percentile(Double)
+
+    /// Whether repeating a row (fan-out) leaves the result unchanged.
+    var isFanOutSafe: Bool {
+        switch self {
+        case .countDistinct, .min, .max, .list: true
+        default: false
+        }
+    }
+}
+
+/// A measure broken into "aggregate `function` over `rowValue` per row": the planner decides which
+/// rows (all joined rows, or distinct primary keys of the measure's view) the aggregate sees.
+struct MeasureParts {
+    enum Shape {
+        /// A built-in aggregate type.
+        case aggregate(AggregateFunction, rowValue: String?)
+        /// `sum_distinct`/`average_distinct`: the aggregate over distinct `key`s.
+        case distinctKeyed(AggregateFunction, rowValue: String, key: String)
+        /// `type: number` (or string/date/yesno measures) whose SQL references other measures; computed
+        /// from their results.
+        case composite(SQLTemplate)
+        /// `type: number` with its own aggregate written in SQL and no measure references.
+        case custom(String)
+    }
+
+    var alias: String
+    var field: Field
+    var shape: Shape
+    /// Aliases the per-row expressions read.
+    var aliases: Set<String>
+    /// Measures a composite reads, as `alias.field`.
+    var references: [(alias: String, field: Field)]
+}
+
+extension FieldRenderer {
+    /// Splits a measure into its aggregate and per-row value.
+    func measureParts(alias: String, field: Field) throws -> MeasureParts {
+        let name = "\(alias).\(field.name)"
+        var aliases: Set<String> = [alias]
+        func value() throws -> String {
+            guard field.sql != nil else { throw QueryError("measure '\(name)' of type \(field.type) needs sql") }
+            let v = try baseSQL(alias: alias, field: field)
+            aliases.formUnion(v.aliases)
+            return v.sql
+        }
+        func filtered(_ v: String) throws -> String {
+            guard !field.filters.isEmpty else { return v }
+            var conditions: [String] = []
+            for condition in field.filters {
+                let (targetAlias, target) = try filterField(condition.field, from: alias, owner: name)
+                guard target.kind == .dimension else {
+                    throw QueryError("measure '\(name)' filters on '\(condition.field)', which is not a dimension")
+                }
+                if let f = try dimensionFilter(alias: targetAlias, field: target, expression: condition.expression) {
+                    conditions.append("(\(f.sql))")
+                    aliases.formUnion(f.aliases)
+                }
+            }
+            return conditions.isEmpty ? v : "CASE WHEN \(conditions.joined(separator: " AND ")) THEN \(v) END"
+        }
+        func primaryKey() throws -> String? {
+            guard let pk = ctx.views[alias]?.primaryKey else { return nil }
+            let d = try dimension(alias: alias, field: pk)
+            aliases.formUnion(d.aliases)
+            return d.select
+        }
+        let shape: MeasureParts.Shape
+        switch field.type {
+        case "count":
+            if let pk = try primaryKey() {
+                shape = .aggregate(.count, rowValue: try filtered(pk))
+            } else if field.filters.isEmpty {
+                shape = .aggregate(.countRows, rowValue: nil)
+            } else {
+                shape = .aggregate(.count, rowValue: try filtered("1"))
+            }
+        case "count_distinct": shape = .aggregate(.countDistinct, rowValue: try filtered(try value()))
+        case "sum": shape = .aggregate(.sum, rowValue: try filtered(try value()))
+        case "average": shape = .aggregate(.average, rowValue: try filtered(try value()))
+        case "min": shape = .aggregate(.min, rowValue: try filtered(try value()))
+        case "max": shape = .aggregate(.max, rowValue: try filtered(try value()))
+        case "list": shape = .aggregate(.list, rowValue: try filtered(try value()))
+        case "median": shape = .aggregate(.percentile(0.5), rowValue: try filtered(try value()))
+        case "percentile":
+            guard let p = field.percentile, p >= 0, p <= 100 else {
+                throw QueryError("percentile measure '\(name)' needs 'percentile:' between 0 and 100")
+            }
+            shape = .aggregate(.percentile(p / 100), rowValue: try filtered(try value()))
+        case "sum_distinct", "average_distinct":
+            let key: String
+            if let k = field.sqlDistinctKey {
+                let e = try expand(k, alias: alias, owner: name)
+                aliases.formUnion(e.aliases)
+                key = e.sql
+            } else if let pk = try primaryKey() {
+                key = pk
+            } else {
+                throw QueryError("measure '\(name)' of type \(field.type) needs sql_distinct_key or a primary key on its view")
+            }
+            shape = .distinctKeyed(field.type == "sum_distinct" ? .sum : .average, rowValue: try filtered(try value()), key: key)
+        case "number", "string", "date", "yesno", "time":
+            guard let sql = field.sql else { throw QueryError("measure '\(name)' of type \(field.type) needs sql") }
+            var refs: [(String, Field)] = []
+            for fragment in sql.fragments {
+                guard case .field(let viewName, let fieldName) = fragment else { continue }
+                let target = viewName.flatMap { ctx.alias(for: $0) } ?? alias
+                if let f = ctx.field(fieldName, of: target), f.kind == .measure { refs.append((target, f)) }
+            }
+            if refs.isEmpty {
+                let e = try expand(sql, alias: alias, owner: name)
+                aliases.formUnion(e.aliases)
+                return MeasureParts(alias: alias, field: field, shape: .custom(e.sql), aliases: aliases, references: [])
+            }
+            return MeasureParts(alias: alias, field: field, shape: .composite(sql), aliases: aliases, references: refs)
+        default:
+            throw QueryError("measure '\(name)' has type '\(field.type)', which Spyglass cannot query yet")
+        }
+        return MeasureParts(alias: alias, field: field, shape: shape, aliases: aliases, references: [])
+    }
+
+    /// The field a measure filter or `always_filter` names: `field` (same view) or `view.field`.
+    func filterField(_ name: String, from alias: String, owner: String) throws -> (String, Field) {
+        var target = alias, fieldName = name
+        if let dot = name.firstIndex(of: ".") {
+            let viewName = String(name[..<dot])
+            guard let a = ctx.alias(for: viewName) else {
+                throw QueryError("'\(owner)' filters on '\(name)', but '\(viewName)' is not joined in explore '\(ctx.explore.name)'")
+            }
+            target = a
+            fieldName = String(name[name.index(after: dot)...])
+        }
+        guard let f = ctx.field(fieldName, of: target) else {
+            throw QueryError("'\(owner)' filters on unknown field '\(target).\(fieldName)'")
+        }
+        return (target, f)
+    }
+
+    /// `function` applied to `value` in this dialect; nil when the dialect needs the window form.
+    func aggregateSQL(_ function: AggregateFunction, _ value: String?) throws -> String? {
+        let v = value ?? "*"
+        switch function {
+        case .countRows: return "COUNT(*)"
+        case .count: return "COUNT(\(v))"
+        case .countDistinct: return "COUNT(DISTINCT \(v))"
+        case .sum: return "SUM(\(v))"
+        case .average: return "AVG(\(v))"
+        case .min: return "MIN(\(v))"
+        case .max: return "MAX(\(v))"
+        case .list: return try dialect.listAggregate(v)
+        case .percentile(let p): return dialect.percentileAggregate(v, p)
+        }
+    }
+}

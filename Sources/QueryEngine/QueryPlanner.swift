@@ -1,0 +1,329 @@
+import SemanticModel
+
+/// Plans one query: resolves the pick, decides joins and the fan-out strategy, and writes the SQL.
+///
+/// See README.md for the plan choice. In short: when no measure's view is repeated by a join, one
+/// `SELECT … GROUP BY`. Otherwise each view's measures are aggregated in their own CTE at the
+/// dimension grain over only the joins they need (plain aggregates where that no longer fans out, else
+/// over `SELECT DISTINCT dims, primary key, values`), and the CTEs are combined on the dimensions with
+/// `UNION ALL` + `GROUP BY` (NULL-safe and hashable, unlike `IS NOT DISTINCT FROM` joins).
+final class QueryPlanner {
+    let ctx: ExploreContext
+    let renderer: FieldRenderer
+    let spec: QuerySpec
+    let options: CompileOptions
+    var dialect: any Dialect { renderer.dialect }
+
+    /// A dimension column of the statement.
+    struct DimColumn {
+        var name: String
+        var alias: String
+        var field: Field
+        var select: String
+        var aliases: Set<String>
+    }
+
+    /// A measure column: selected, or hidden (needed by a filter or a composite).
+    struct MeasureColumn {
+        var name: String
+        var alias: String
+        var parts: MeasureParts
+    }
+
+    /// A HAVING condition on a measure, rendered once the measure's SQL is known.
+    struct MeasureFilter {
+        var measure: String
+        var expression: FilterExpression
+    }
+
+    private var usedAliases: Set<String> = []
+    private var measureColumns: [String: MeasureColumn] = [:]
+    private var measureOrder: [String] = []
+    var whereConditions: [String] = []
+    var whereAliases: Set<String> = []
+    private var fromCache: [String: String] = [:]
+
+    init(ctx: ExploreContext, renderer: FieldRenderer, spec: QuerySpec, options: CompileOptions) {
+        self.ctx = ctx
+        self.renderer = renderer
+        self.spec = spec
+        self.options = options
+    }
+
+    var exploreName: String { ctx.explore.name }
+
+    func compile() throws -> CompiledQuery {
+        guard !spec.fields.isEmpty else { throw QueryError("the query on explore '\(exploreName)' selects no fields") }
+
+        // Fields: dimensions and measures in the order picked; pivots are dimensions kept apart.
+        var dims: [DimColumn] = [], pivots: [DimColumn] = [], selectedMeasures: [String] = []
+        var seen: Set<String> = []
+        let pivotNames = spec.pivots
+        for name in pivotNames where seen.insert(name).inserted {
+            let (alias, field) = try ctx.resolve(name, role: "pivot field")
+            guard field.kind == .dimension else { throw QueryError("pivot field '\(name)' must be a dimension in explore '\(exploreName)'") }
+            pivots.append(try dimColumn(name, alias, field))
+        }
+        for name in spec.fields where seen.insert(name).inserted {
+            let (alias, field) = try ctx.resolve(name)
+            switch field.kind {
+            case .dimension: dims.append(try dimColumn(name, alias, field))
+            case .measure:
+                _ = try measure(name, alias, field, hidden: false)
+                selectedMeasures.append(name)
+            case .filter, .parameter:
+                throw QueryError("field '\(name)' is a \(field.kind.rawValue)-only field and cannot be selected")
+            }
+        }
+
+        // Filters: the user's, then always_filter defaults for fields the user left alone.
+        var measureFilters: [MeasureFilter] = []
+        let userFiltered = Set(spec.filters.map(\.field))
+        let filters = spec.filters + ctx.explore.alwaysFilter.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
+        for filter in filters {
+            let name = qualified(filter.field)
+            let (alias, field) = try ctx.resolve(name, role: "filter field")
+            switch field.kind {
+            case .dimension:
+                if let f = try renderer.dimensionFilter(alias: alias, field: field, expression: filter.expression) {
+                    whereConditions.append(f.sql)
+                    whereAliases.formUnion(f.aliases)
+                }
+            case .measure:
+                let m = try measure(name, alias, field, hidden: true)
+                let type: FilterFieldType = field.type == "list" || field.type == "string" ? .string : .number
+                let expression = try renderer.parseFilter(filter.expression, type: type, field: name)
+                if !expression.isMatchAll { measureFilters.append(MeasureFilter(measure: m.name, expression: expression)) }
+            case .filter, .parameter:
+                throw QueryError("filter on '\(name)': \(field.kind.rawValue)-only fields are not supported in filters yet")
+            }
+        }
+        if let always = ctx.explore.sqlAlwaysWhere {
+            let e = try renderer.expand(always, alias: ctx.base, owner: "sql_always_where of explore '\(exploreName)'")
+            whereConditions.append(e.sql)
+            whereAliases.formUnion(e.aliases)
+        }
+        for join in ctx.explore.alwaysJoin {
+            guard ctx.joins[join] != nil else { throw QueryError("explore '\(exploreName)' always_join names '\(join)', which it does not join") }
+            whereAliases.insert(join)
+        }
+
+        // Composite measures read other measures: make sure those are computed too.
+        var index = 0
+        while index < measureOrder.count {
+            let column = measureColumns[measureOrder[index]]!
+            for ref in column.parts.references {
+                _ = try measure("\(ref.alias).\(ref.field.name)", ref.alias, ref.field, hidden: true)
+            }
+            index += 1
+        }
+
+        // Row limit and sorts.
+        let rowLimit = spec.limit ?? options.defaultRowLimit
+        guard rowLimit > 0 else { throw QueryError("row limit \(rowLimit) must be a positive number") }
+        guard rowLimit <= options.maxRowLimit else {
+            throw QueryError("row limit \(rowLimit) exceeds the maximum of \(options.maxRowLimit) rows")
+        }
+        let sortKeys = try orderKeys(dims: dims, pivots: pivots, measures: selectedMeasures)
+
+        // The statement.
+        let measures = measureOrder.map { measureColumns[$0]! }
+        let selected = selectedMeasures.map { measureColumns[$0]! }
+        var columns: [OutputColumn] = dims.map { OutputColumn(name: $0.name, alias: $0.alias, role: .dimension, field: $0.field) }
+        columns += pivots.map { OutputColumn(name: $0.name, alias: $0.alias, role: .pivot, field: $0.field) }
+        columns += selected.map { OutputColumn(name: $0.name, alias: $0.alias, role: .measure, field: $0.parts.field) }
+
+        let main = try statement(dims: dims + pivots, measures: measures, output: selected, filters: measureFilters)
+        var sql: String
+        var pivotValuesSQL: String?
+        let limit: Int
+        if pivots.isEmpty {
+            limit = rowLimit
+            sql = withClause(main.ctes) + main.select + "\nORDER BY " + sortKeys.joined(separator: ", ") + "\nLIMIT \(limit)"
+        } else {
+            let cap = options.pivotColumnLimit
+            limit = min(rowLimit * cap, options.maxRowLimit)
+            let values = try pivotValues(pivots, limit: cap)
+            pivotValuesSQL = withClause([]) + (try pivotValues(pivots, limit: cap + 1))
+            let q = dialect.quoteIdentifier("q"), pv = dialect.quoteIdentifier("pivot_values")
+            let cols = (dims + pivots).map { "\(q).\(dialect.quoteIdentifier($0.alias))" } + selected.map { "\(q).\(dialect.quoteIdentifier($0.alias))" }
+            let on = pivots.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(pv).\(dialect.quoteIdentifier($0.alias))") }
+            sql = withClause(main.ctes + [("q", main.select), ("pivot_values", values)])
+                + "SELECT " + cols.joined(separator: ", ") + "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
+                + "\nORDER BY " + sortKeys.map { $0.hasPrefix("\"") || $0.hasPrefix("`") ? "\(q).\($0)" : $0 }.joined(separator: ", ")
+                + "\nLIMIT \(limit)"
+        }
+
+        // Totals: the same FROM/WHERE at the total grain (per pivot value when pivoting).
+        var totalsSQL: String?
+        if spec.totals && !selected.isEmpty {
+            let t = try statement(dims: pivots, measures: measures, output: selected, filters: [])
+            if pivots.isEmpty {
+                totalsSQL = withClause(t.ctes) + t.select
+            } else {
+                let q = dialect.quoteIdentifier("t"), pv = dialect.quoteIdentifier("pivot_values")
+                let cols = pivots.map { "\(q).\(dialect.quoteIdentifier($0.alias))" } + selected.map { "\(q).\(dialect.quoteIdentifier($0.alias))" }
+                let on = pivots.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(pv).\(dialect.quoteIdentifier($0.alias))") }
+                totalsSQL = withClause(t.ctes + [("t", t.select), ("pivot_values", try pivotValues(pivots, limit: options.pivotColumnLimit))])
+                    + "SELECT " + cols.joined(separator: ", ") + "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
+                    + "\nORDER BY " + pivots.map { dialect.orderKey("\(q).\(dialect.quoteIdentifier($0.alias))", descending: pivotDescending($0.name)) }.joined(separator: ", ")
+            }
+        }
+        // Row totals: each dimension row across all pivot values.
+        var rowTotalsSQL: String?
+        if spec.rowTotals && !pivots.isEmpty && !selected.isEmpty {
+            let r = try statement(dims: dims, measures: measures, output: selected, filters: measureFilters)
+            let keys = try orderKeys(dims: dims, pivots: [], measures: selectedMeasures)
+            rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + keys.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
+        }
+
+        return CompiledQuery(sql: sql, columns: columns, totalsSQL: totalsSQL, rowTotalsSQL: rowTotalsSQL,
+                             pivotValuesSQL: pivotValuesSQL, pivotColumnLimit: options.pivotColumnLimit, rowLimit: limit,
+                             dialect: dialect.name, plan: main.plan)
+    }
+
+    /// `view.field` for a filter written with a view name rather than the alias.
+    private func qualified(_ name: String) -> String {
+        guard let dot = name.firstIndex(of: ".") else { return name }
+        let head = String(name[..<dot])
+        guard ctx.views[head] == nil, let alias = ctx.alias(for: head) else { return name }
+        return alias + name[dot...]
+    }
+
+    private func dimColumn(_ name: String, _ alias: String, _ field: Field) throws -> DimColumn {
+        let d = try renderer.dimension(alias: alias, field: field)
+        return DimColumn(name: name, alias: columnAlias(name), field: field, select: d.select, aliases: d.aliases)
+    }
+
+    /// Registers a measure (once) and returns its column.
+    private func measure(_ name: String, _ alias: String, _ field: Field, hidden: Bool) throws -> MeasureColumn {
+        if let existing = measureColumns[name] { return existing }
+        let parts = try renderer.measureParts(alias: alias, field: field)
+        let column = MeasureColumn(name: name, alias: hidden ? columnAlias("q_h\(measureOrder.count)") : columnAlias(name), parts: parts)
+        measureColumns[name] = column
+        measureOrder.append(name)
+        return column
+    }
+
+    /// A SQL column alias from a field name: letters, digits and `_` only (every dialect accepts it
+    /// quoted or not, BigQuery included), at most 60 bytes, unique within the statement.
+    private func columnAlias(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            let ok = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95
+            out.unicodeScalars.append(ok ? scalar : "_")
+            if out.utf8.count >= 56 { break }
+        }
+        if out.isEmpty || out.first!.isNumber { out = "f_" + out }
+        var candidate = out, n = 2
+        while !usedAliases.insert(candidate.lowercased()).inserted {
+            candidate = "\(out)_\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    private func pivotDescending(_ name: String) -> Bool { spec.sorts.first { $0.field == name }?.descending ?? false }
+
+    /// ORDER BY keys by output alias: the user's sorts, else Looker's default; pivots last, ascending
+    /// unless sorted otherwise.
+    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String]) throws -> [String] {
+        var keys: [String] = []
+        var used: Set<String> = []
+        func key(_ alias: String, _ descending: Bool) -> String { dialect.orderKey(dialect.quoteIdentifier(alias), descending: descending) }
+        for sort in spec.sorts {
+            if let d = dims.first(where: { $0.name == sort.field }) {
+                if used.insert(d.alias).inserted { keys.append(key(d.alias, sort.descending)) }
+            } else if let m = measureColumns[sort.field], measures.contains(sort.field) {
+                if used.insert(m.alias).inserted { keys.append(key(m.alias, sort.descending)) }
+            } else if pivots.contains(where: { $0.name == sort.field }) || spec.pivots.contains(sort.field) {
+                continue
+            } else {
+                throw QueryError("sort field '\(sort.field)' is not among the selected fields of the query on explore '\(exploreName)'")
+            }
+        }
+        if keys.isEmpty {
+            if let time = dims.first(where: { $0.field.type.hasPrefix("date_") || $0.field.type == "date" || $0.field.type == "time" }) {
+                keys.append(key(time.alias, true))
+            } else if let m = measures.first {
+                keys.append(key(measureColumns[m]!.alias, true))
+            } else if let d = dims.first {
+                keys.append(key(d.alias, false))
+            }
+        }
+        for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name))) }
+        if keys.isEmpty { keys.append("1") }
+        return keys
+    }
+
+    /// `WITH a AS (…), b AS (…)\n` or nothing.
+    func withClause(_ ctes: [(String, String)]) -> String {
+        guard !ctes.isEmpty else { return "" }
+        return "WITH " + ctes.map { "\(dialect.quoteIdentifier($0.0)) AS (\n\($0.1)\n)" }.joined(separator: ",\n") + "\n"
+    }
+
+    /// The first `limit` distinct pivot tuples in pivot order, over the query's filters.
+    private func pivotValues(_ pivots: [DimColumn], limit: Int) throws -> String {
+        var aliases = whereAliases
+        for p in pivots { aliases.formUnion(p.aliases) }
+        let from = try fromClause(try ctx.joinClosure(nonLeftAliases(aliases)))
+        let cols = pivots.map { "\($0.select) AS \(dialect.quoteIdentifier($0.alias))" }
+        let order = pivots.map { dialect.orderKey(dialect.quoteIdentifier($0.alias), descending: pivotDescending($0.name)) }
+        return "SELECT DISTINCT " + cols.joined(separator: ", ") + "\n" + from + whereSQL()
+            + "\nORDER BY " + order.joined(separator: ", ") + "\nLIMIT \(limit)"
+    }
+
+    /// ` WHERE …` for the query's dimension filters, or nothing.
+    func whereSQL() -> String {
+        whereConditions.isEmpty ? "" : "\nWHERE " + whereConditions.map { "(\($0))" }.joined(separator: " AND ")
+    }
+
+    /// `aliases` plus every non-left-outer join the query already has (they filter or add rows, so a
+    /// per-view aggregate must see them too to agree with the one-statement plan).
+    func nonLeftAliases(_ aliases: Set<String>) -> Set<String> { aliases }
+
+    /// The FROM clause (base, then joins in dependency order) for a set of aliases, memoised.
+    func fromClause(_ joins: [String]) throws -> String {
+        let cacheKey = joins.joined(separator: "\u{1}")
+        if let cached = fromCache[cacheKey] { return cached }
+        let q = dialect.quoteIdentifier
+        var sql = "FROM " + (try renderer.tableSQL(ctx.views[ctx.base]!, owner: "explore '\(exploreName)'")) + " AS " + q(ctx.base)
+        for alias in joins {
+            let join = ctx.joins[alias]!
+            let table = try renderer.tableSQL(ctx.views[alias]!, owner: "join '\(alias)'")
+            let keyword: String
+            switch join.kind {
+            case .leftOuter: keyword = "LEFT JOIN"
+            case .inner: keyword = "INNER JOIN"
+            case .fullOuter:
+                guard dialect.supportsFullOuterJoin else { throw QueryError.unsupported("FULL OUTER JOIN (join '\(alias)')", dialect: dialect.name) }
+                keyword = "FULL OUTER JOIN"
+            case .cross:
+                sql += "\nCROSS JOIN \(table) AS \(q(alias))"
+                continue
+            }
+            let on: String
+            if let sqlOn = join.sqlOn {
+                on = try renderer.expand(sqlOn, alias: alias, owner: "sql_on of join '\(alias)'").sql
+            } else if let fk = join.foreignKey {
+                let owner = fk.contains(".") ? String(fk[..<fk.firstIndex(of: ".")!]) : ctx.base
+                let fieldName = fk.contains(".") ? String(fk[fk.index(after: fk.firstIndex(of: ".")!)...]) : fk
+                guard let ownerAlias = ctx.alias(for: owner), let fkField = ctx.field(fieldName, of: ownerAlias) else {
+                    throw QueryError("join '\(alias)' in explore '\(exploreName)' has foreign_key '\(fk)', which is not a dimension of the explore")
+                }
+                guard let pk = ctx.views[alias]?.primaryKey else {
+                    throw QueryError("join '\(alias)' in explore '\(exploreName)' uses foreign_key, but view '\(join.view)' has no primary key")
+                }
+                let left = try renderer.dimension(alias: ownerAlias, field: fkField).select
+                let right = try renderer.dimension(alias: alias, field: pk).select
+                on = "\(left) = \(right)"
+            } else {
+                throw QueryError("join '\(alias)' in explore '\(exploreName)' needs sql_on or foreign_key")
+            }
+            sql += "\n\(keyword) \(table) AS \(q(alias)) ON \(on)"
+        }
+        fromCache[cacheKey] = sql
+        return sql
+    }
+}
