@@ -24,6 +24,8 @@ public struct DashboardFilter: Hashable, Sendable {
     public var model: String?
     public var explore: String?
     public var field: String?
+    /// Where the filter's `name:` is in its dashboard file.
+    public var location: SourceLocation? = nil
 
     public init(name: String) { self.name = name }
 }

@@ -1,0 +1,68 @@
+/// `@{name}` manifest constants substituted into a value's text, remembering where each piece of
+/// the result came from so later diagnostics (an unknown `${field}` inside a constant's
+/// neighbourhood) still point at the right column of the original text.
+struct ConstantSubstitution {
+    /// The text with every known constant substituted.
+    var text: String
+    /// (output byte offset, original byte offset, isInserted) at each seam, ascending.
+    private var seams: [(output: Int, original: Int, inserted: Bool)]
+    /// Unknown constants: the original byte offset of their `@` and their name.
+    var unknown: [(offset: Int, name: String)]
+
+    /// Returns nil when `text` has no `@{`, the common case, so callers skip all bookkeeping.
+    init?(_ original: String, constants: [String: String]) {
+        let bytes = Array(original.utf8)
+        let at = UInt8(ascii: "@"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard bytes.count >= 3, bytes.indices.dropLast().contains(where: { bytes[$0] == at && bytes[$0 + 1] == open }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var seams: [(output: Int, original: Int, inserted: Bool)] = [(0, 0, false)]
+        var unknown: [(Int, String)] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == at, i + 1 < bytes.count, bytes[i + 1] == open,
+               let end = bytes[(i + 2)...].firstIndex(of: close) {
+                let name = String(decoding: bytes[(i + 2)..<end], as: UTF8.self).trimmingSpaces()
+                if let value = constants[name] {
+                    seams.append((out.count, i, true))
+                    out.append(contentsOf: value.utf8)
+                    seams.append((out.count, end + 1, false))
+                } else {
+                    unknown.append((i, name))
+                    out.append(contentsOf: bytes[i...end])
+                }
+                i = end + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        self.text = String(decoding: out, as: UTF8.self)
+        self.seams = seams
+        self.unknown = unknown
+    }
+
+    /// Maps a byte offset of `text` back to the original text (inside a substituted constant:
+    /// the constant's `@`).
+    func originalOffset(_ output: Int) -> Int {
+        var lo = 0, hi = seams.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if seams[mid].output <= output { lo = mid } else { hi = mid - 1 }
+        }
+        let seam = seams[lo]
+        return seam.inserted ? seam.original : seam.original + (output - seam.output)
+    }
+}
+
+extension String {
+    /// Trims ASCII spaces, tabs and line breaks without Foundation.
+    func trimmingSpaces() -> String {
+        let u = utf8
+        guard let first = u.firstIndex(where: { !Self.isSpace($0) }) else { return "" }
+        let last = u.lastIndex(where: { !Self.isSpace($0) })!
+        return String(self[first...last])
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+}

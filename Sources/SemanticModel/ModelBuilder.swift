@@ -1,0 +1,187 @@
+/// Builds one model: follows its includes, collects the views and explores they define, applies
+/// refinements (in include order) and then `extends`, and validates the result.
+///
+/// Looker's order: refinements are folded into an object first, so an object that extends it
+/// inherits the refined version; the `extends:` that counts is the one left after refinements.
+final class ModelBuilder {
+    private let name: String
+    private let path: String
+    private let files: [String: SyntaxFile]
+    /// Every project file (LookML and dashboards), project-relative, sorted.
+    private let allPaths: [String]
+    private let reader: ValueReader
+    private var sink: DiagnosticSink { reader.sink }
+
+    private struct Definition {
+        var block: Block
+        var location: SourceLocation
+    }
+
+    private struct Objects {
+        var kind: String
+        var definitions: [String: Definition] = [:]
+        var order: [String] = []
+        var refinements: [String: [Block]] = [:]
+        var resolved: [String: [Pair]] = [:]
+        var resolving: [String] = []
+    }
+
+    private var views = Objects(kind: "view")
+    private var explores = Objects(kind: "explore")
+
+    init(name: String, path: String, files: [String: SyntaxFile], allPaths: [String], reader: ValueReader) {
+        self.name = name
+        self.path = path
+        self.files = files
+        self.allPaths = allPaths
+        self.reader = reader
+    }
+
+    func build() -> Model {
+        var model = Model(name: name)
+        guard let file = files[path] else { return model }
+        model.location = SourceLocation(file: path, line: 1, column: 1)
+        for pair in file.pairs {
+            switch pair.key {
+            case "connection": model.connection = reader.string(pair)
+            case "label": model.label = reader.string(pair)
+            default: break
+            }
+        }
+
+        for includedPath in includeOrder() + [path] {
+            guard let included = files[includedPath] else { continue }
+            collect(included)
+        }
+        for (refined, blocks) in views.refinements where views.definitions[refined] == nil {
+            for block in blocks { sink.error("refinement of unknown view '\(refined)'", at: block.nameLocation ?? block.location) }
+        }
+        for (refined, blocks) in explores.refinements where explores.definitions[refined] == nil {
+            for block in blocks { sink.error("refinement of unknown explore '\(refined)'", at: block.nameLocation ?? block.location) }
+        }
+
+        let viewBuilder = ViewBuilder(reader: reader)
+        var built: [String: ViewBuilder.Built] = [:]
+        var ordered: [ViewBuilder.Built] = []
+        for viewName in views.order {
+            guard let pairs = resolve(viewName, in: &views) else { continue }
+            let b = viewBuilder.build(name: viewName, pairs: pairs, location: views.definitions[viewName]!.location)
+            built[viewName] = b
+            if !b.view.extensionRequired {
+                ordered.append(b)
+                model.views[viewName] = b.view
+            }
+        }
+
+        let exploreBuilder = ExploreBuilder(reader: reader, model: name, views: built)
+        var aliases: Set<String> = []
+        var resolvedExplores: [(String, [Pair])] = []
+        for exploreName in explores.order {
+            guard let pairs = resolve(exploreName, in: &explores) else { continue }
+            resolvedExplores.append((exploreName, pairs))
+            aliases.insert(exploreName)
+            for pair in pairs {
+                if pair.key == "view_name", case .scalar(let s) = pair.value { aliases.insert(s.text) }
+                if pair.key == "join", case .block(let b) = pair.value, let joinName = b.name { aliases.insert(joinName) }
+            }
+        }
+        ReferenceValidator(sink: sink, views: ordered, viewsByName: built, aliases: aliases).validate()
+        for (exploreName, pairs) in resolvedExplores {
+            let explore = exploreBuilder.build(name: exploreName, pairs: pairs, location: explores.definitions[exploreName]!.location)
+            if !explore.extensionRequired { model.explores.append(explore) }
+        }
+        return model
+    }
+
+    /// Files the model sees, dependencies before the files that include them, each once.
+    private func includeOrder() -> [String] {
+        var order: [String] = []
+        var visited: Set<String> = [path]
+        func visit(_ filePath: String) {
+            guard let file = files[filePath] else { return }
+            let directory = filePath.split(separator: "/").dropLast().joined(separator: "/")
+            for pair in file.pairs where pair.key == "include" {
+                for scalar in reader.list(pair) {
+                    let pattern = reader.text(scalar)
+                    let glob = IncludeGlob(pattern, relativeTo: directory)
+                    guard glob.isValid else {
+                        sink.error(pattern.hasPrefix("//")
+                            ? "include '\(pattern)' names another project; remote and local dependencies are not supported"
+                            : "include '\(pattern)' points outside the project", at: scalar.location)
+                        continue
+                    }
+                    var matched = false
+                    for candidate in allPaths where glob.matches(candidate) {
+                        matched = true
+                        // Dashboards are loaded on their own; model files cannot be included.
+                        guard candidate.hasSuffix(".lkml"), !candidate.hasSuffix(".model.lkml") else { continue }
+                        guard visited.insert(candidate).inserted else { continue }
+                        visit(candidate)
+                        order.append(candidate)
+                    }
+                    if !matched {
+                        sink.error("include '\(pattern)' matches no files", at: scalar.location)
+                    }
+                }
+            }
+        }
+        visit(path)
+        return order
+    }
+
+    private func collect(_ file: SyntaxFile) {
+        for pair in file.pairs where pair.key == "view" || pair.key == "explore" {
+            guard case .block(let block) = pair.value, let objectName = block.name, !objectName.isEmpty else {
+                sink.error("'\(pair.key)' needs a name and a block: \(pair.key): name { … }", at: pair.keyLocation)
+                continue
+            }
+            let location = block.nameLocation ?? pair.keyLocation
+            if pair.key == "view" { add(objectName, block, at: location, to: &views) } else { add(objectName, block, at: location, to: &explores) }
+        }
+    }
+
+    private func add(_ objectName: String, _ block: Block, at location: SourceLocation, to objects: inout Objects) {
+        if objectName.hasPrefix("+") {
+            objects.refinements[String(objectName.dropFirst()), default: []].append(block)
+            return
+        }
+        if let first = objects.definitions[objectName] {
+            sink.error("\(objects.kind) '\(objectName)' is already defined at \(first.location)", at: location)
+            return
+        }
+        objects.definitions[objectName] = Definition(block: block, location: location)
+        objects.order.append(objectName)
+    }
+
+    /// The object's pairs with refinements and extends applied, or nil if it cannot be built.
+    private func resolve(_ objectName: String, in objects: inout Objects) -> [Pair]? {
+        if let done = objects.resolved[objectName] { return done }
+        guard let definition = objects.definitions[objectName] else { return nil }
+        var pairs = definition.block.pairs
+        for refinement in objects.refinements[objectName] ?? [] {
+            pairs = SyntaxMerge.merge(pairs, refinement.pairs)
+        }
+        if let extends = pairs.last(where: { $0.key == "extends" }) {
+            objects.resolving.append(objectName)
+            var inherited: [Pair] = []
+            for parent in reader.list(extends) {
+                if let at = objects.resolving.firstIndex(of: parent.text) {
+                    let cycle = (objects.resolving[at...] + [parent.text]).joined(separator: " → ")
+                    sink.error("extends cycle: \(cycle)", at: parent.location)
+                    continue
+                }
+                guard objects.definitions[parent.text] != nil else {
+                    sink.error("unknown \(objects.kind) '\(parent.text)' in extends of \(objects.kind) '\(objectName)'", at: parent.location)
+                    continue
+                }
+                guard let parentPairs = resolve(parent.text, in: &objects) else { continue }
+                // What makes the parent abstract or derived is not inherited.
+                inherited = SyntaxMerge.merge(inherited, parentPairs.filter { $0.key != "extends" && $0.key != "extension" })
+            }
+            objects.resolving.removeLast()
+            pairs = SyntaxMerge.merge(inherited, pairs.filter { $0.key != "extends" })
+        }
+        objects.resolved[objectName] = pairs
+        return pairs
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Loads a LookML project directory into a `Project`: every model with its resolved views and
+/// explores, the dashboards, and every diagnostic.
+public enum ProjectLoader {
+    /// Loads every model, view, explore and dashboard under `root`, resolving includes, constants,
+    /// extends and refinements. Never throws for model problems: they are in `project.diagnostics`.
+    public static func load(root: String) -> Project {
+        let rootPath = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        let sink = DiagnosticSink()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            sink.error("project directory '\(root)' does not exist", at: nil)
+            return Project(root: rootPath, diagnostics: sink.sorted())
+        }
+        let (lookml, dashboardPaths) = listFiles(rootPath)
+        let parsed = parseAll(lookml, root: rootPath)
+        var files: [String: SyntaxFile] = [:]
+        files.reserveCapacity(parsed.count)
+        for (path, result) in zip(lookml, parsed) {
+            guard let result else {
+                sink.error("cannot read file", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            for diagnostic in result.diagnostics { sink.add(diagnostic) }
+            files[path] = result.file
+            KnownParameters.check(result.file, sink: sink)
+        }
+
+        let constants = readConstants(files["manifest.lkml"], sink: sink)
+        let reader = ValueReader(constants: constants, sink: sink)
+        let allPaths = (lookml + dashboardPaths).sorted()
+        var models: [Model] = []
+        let modelPaths = lookml.filter { $0.hasSuffix(".model.lkml") }
+        if modelPaths.isEmpty {
+            sink.error("no model files (*.model.lkml) in '\(root)'", at: nil)
+        }
+        for path in modelPaths {
+            let fileName = path.split(separator: "/").last.map(String.init) ?? path
+            let name = String(fileName.dropLast(".model.lkml".count))
+            if let other = models.first(where: { $0.name == name }) {
+                sink.error("model '\(name)' is already defined in \(other.location?.file ?? "another file")", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            models.append(ModelBuilder(name: name, path: path, files: files, allPaths: allPaths, reader: reader).build())
+        }
+        models.sort { $0.name < $1.name }
+
+        var project = Project(root: rootPath, models: models, constants: constants)
+        let dashboardLoader = DashboardLoader(sink: sink, constants: constants)
+        var dashboardLocations: [String: SourceLocation] = [:]
+        for path in dashboardPaths {
+            guard let text = read(rootPath + "/" + path) else {
+                sink.error("cannot read file", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            for dashboard in dashboardLoader.load(path: path, text: text) {
+                if let first = dashboardLocations[dashboard.name] {
+                    sink.error("dashboard '\(dashboard.name)' is already defined at \(first)", at: dashboard.location)
+                    continue
+                }
+                dashboardLocations[dashboard.name] = dashboard.location ?? SourceLocation(file: path, line: 1, column: 1)
+                project.dashboards.append(dashboard)
+            }
+        }
+        DashboardValidator(project: project, sink: sink).validate()
+        project.diagnostics = sink.sorted()
+        return project
+    }
+
+    /// Project-relative paths of LookML files and dashboards, sorted; hidden and build
+    /// directories are skipped.
+    static func listFiles(_ root: String) -> (lookml: [String], dashboards: [String]) {
+        var lookml: [String] = []
+        var dashboards: [String] = []
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
+        while let item = enumerator.nextObject() as? String {
+            let name = item.split(separator: "/").last.map(String.init) ?? item
+            if name.hasPrefix(".") || name == "node_modules" {
+                enumerator.skipDescendants()
+                continue
+            }
+            if name.hasSuffix(".lkml") {
+                lookml.append(item)
+            } else if name.hasSuffix(".dashboard.lookml") {
+                dashboards.append(item)
+            }
+        }
+        return (lookml.sorted(), dashboards.sorted())
+    }
+
+    /// Reads and parses files on all cores; results are in the order of `paths`.
+    static func parseAll(_ paths: [String], root: String) -> [(file: SyntaxFile, diagnostics: [Diagnostic])?] {
+        final class Results: @unchecked Sendable {
+            var items: [(file: SyntaxFile, diagnostics: [Diagnostic])?]
+            init(count: Int) { items = Array(repeating: nil, count: count) }
+        }
+        let results = Results(count: paths.count)
+        results.items.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                guard let text = read(root + "/" + paths[i]) else { return }
+                out[i] = LookMLParser.parse(text, path: paths[i])
+            }
+        }
+        return results.items
+    }
+
+    static func read(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `constant: name { value: "…" }` pairs of manifest.lkml.
+    static func readConstants(_ manifest: SyntaxFile?, sink: DiagnosticSink) -> [String: String] {
+        guard let manifest else { return [:] }
+        var constants: [String: String] = [:]
+        var locations: [String: SourceLocation] = [:]
+        for pair in manifest.pairs where pair.key == "constant" {
+            guard case .block(let block) = pair.value, let name = block.name else {
+                sink.error("'constant' needs a name and a block: constant: name { value: \"…\" }", at: pair.keyLocation)
+                continue
+            }
+            let at = block.nameLocation ?? pair.keyLocation
+            if let first = locations[name] {
+                sink.error("constant '\(name)' is already defined at \(first)", at: at)
+                continue
+            }
+            guard let value = block.pairs.last(where: { $0.key == "value" }), case .scalar(let scalar) = value.value else {
+                sink.error("constant '\(name)' needs a value", at: at)
+                continue
+            }
+            locations[name] = at
+            constants[name] = scalar.text
+        }
+        return constants
+    }
+}

@@ -1,0 +1,173 @@
+/// Resolves every `${…}` reference written inside views, checks what may reference what (a
+/// dimension cannot use a measure; an aggregate cannot aggregate a measure), and finds reference
+/// cycles with Tarjan's strongly-connected components, linear in fields plus references.
+struct ReferenceValidator {
+    let sink: DiagnosticSink
+    /// Views of the model in definition order (extension-required ones left out).
+    let views: [ViewBuilder.Built]
+    /// Every view of the model by name, extension views included.
+    let viewsByName: [String: ViewBuilder.Built]
+    /// Explore aliases and join names in the model: `${alias.field}` inside a view may name a join
+    /// rather than a view, which only a query can resolve.
+    let aliases: Set<String>
+
+    private struct Edge {
+        var target: Int
+        var location: SourceLocation
+    }
+
+    func validate() {
+        var offsets: [String: Int] = [:]
+        var total = 0
+        for built in views {
+            offsets[built.view.name] = total
+            total += built.view.fields.count
+        }
+        var edges = [[Edge]](repeating: [], count: total)
+        var names: [String] = []
+        names.reserveCapacity(total)
+
+        for built in views {
+            let base = offsets[built.view.name]!
+            for (i, field) in built.view.fields.enumerated() {
+                names.append(field.qualifiedName)
+                for ref in built.references[i] {
+                    guard let (target, targetIndex) = resolve(ref, from: built) else { continue }
+                    let targetField = target.view.fields[targetIndex]
+                    if targetField.kind == .measure {
+                        if field.kind == .dimension || field.kind == .filter {
+                            sink.error("\(field.kind.rawValue) '\(field.name)' cannot reference measure '\(targetField.name)'", at: ref.location)
+                            continue
+                        }
+                        if field.kind == .measure && ViewBuilder.aggregateMeasureTypes.contains(field.type) {
+                            sink.error("measure '\(field.name)' of type \(field.type) cannot aggregate measure '\(targetField.name)'; use type: number", at: ref.location)
+                            continue
+                        }
+                    }
+                    if let targetBase = offsets[target.view.name] {
+                        edges[base + i].append(Edge(target: targetBase + targetIndex, location: ref.location))
+                    }
+                }
+                for condition in field.filters {
+                    checkFilterField(condition, in: built)
+                }
+            }
+            for ref in built.derivedReferences {
+                if ref.name == "SQL_TABLE_NAME", let v = ref.view {
+                    if viewsByName[v] == nil { sink.error("unknown view '\(v)' referenced as '\(ref.written)'", at: ref.location) }
+                } else {
+                    sink.error("derived_table sql of view '\(built.view.name)' can only reference other views as ${view.SQL_TABLE_NAME}, not '\(ref.written)'", at: ref.location)
+                }
+            }
+        }
+        reportCycles(edges: edges, names: names)
+    }
+
+    /// The view and field index a reference names, or nil after reporting why not.
+    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built) -> (ViewBuilder.Built, Int)? {
+        var target = built
+        if let v = ref.view, v != built.view.name {
+            guard let other = viewsByName[v] else {
+                if !aliases.contains(v) {
+                    sink.error("unknown view '\(v)' referenced as '\(ref.written)'", at: ref.location)
+                }
+                return nil
+            }
+            target = other
+        }
+        if ref.name == "SQL_TABLE_NAME" { return nil }
+        guard let index = target.index[ref.name] else {
+            sink.error("unknown field '\(ref.name)' in view '\(target.view.name)' referenced as '\(ref.written)'", at: ref.location)
+            return nil
+        }
+        return (target, index)
+    }
+
+    private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built) {
+        let parts = condition.field.split(separator: ".", maxSplits: 1).map(String.init)
+        let (viewName, field) = parts.count == 2 ? (parts[0], parts[1]) : (built.view.name, condition.field)
+        guard let target = viewsByName[viewName] else {
+            if !aliases.contains(viewName) {
+                sink.error("unknown view '\(viewName)' in measure filter '\(condition.field)'", at: condition.location)
+            }
+            return
+        }
+        if target.index[field] == nil {
+            sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)
+        }
+    }
+
+    /// Reports each strongly-connected component with a cycle once, naming one cycle through it.
+    private func reportCycles(edges: [[Edge]], names: [String]) {
+        let n = edges.count
+        var index = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        var counter = 0
+        var frames: [(node: Int, edge: Int)] = []
+        for start in 0..<n where index[start] == -1 {
+            index[start] = counter; low[start] = counter; counter += 1
+            stack.append(start); onStack[start] = true
+            frames.append((start, 0))
+            while let frame = frames.last {
+                let v = frame.node
+                if frame.edge < edges[v].count {
+                    frames[frames.count - 1].edge += 1
+                    let w = edges[v][frame.edge].target
+                    if index[w] == -1 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(w); onStack[w] = true
+                        frames.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last { low[parent.node] = min(low[parent.node], low[v]) }
+                guard low[v] == index[v] else { continue }
+                var component: [Int] = []
+                while let w = stack.popLast() {
+                    onStack[w] = false
+                    component.append(w)
+                    if w == v { break }
+                }
+                if component.count > 1 || edges[v].contains(where: { $0.target == v }) {
+                    reportCycle(in: component, edges: edges, names: names)
+                }
+            }
+        }
+    }
+
+    private func reportCycle(in component: [Int], edges: [[Edge]], names: [String]) {
+        let members = Set(component)
+        let start = component.min()!
+        // Breadth-first search inside the component for the shortest way back to `start`.
+        var parent: [Int: (from: Int, edge: Edge)] = [:]
+        var queue = [start]
+        var head = 0
+        var closing: (from: Int, edge: Edge)?
+        search: while head < queue.count {
+            let v = queue[head]; head += 1
+            for edge in edges[v] where members.contains(edge.target) {
+                if edge.target == start { closing = (v, edge); break search }
+                if parent[edge.target] == nil { parent[edge.target] = (v, edge); queue.append(edge.target) }
+            }
+        }
+        guard let closing else { return }
+        var path = [start]
+        var node = closing.from
+        var firstEdge = closing.edge
+        var back: [Int] = []
+        while node != start {
+            back.append(node)
+            firstEdge = parent[node]!.edge
+            node = parent[node]!.from
+        }
+        path += back.reversed()
+        path.append(start)
+        let cycle = path.map { names[$0] }.joined(separator: " → ")
+        sink.error("reference cycle: \(cycle)", at: firstEdge.location)
+    }
+}

@@ -1,0 +1,99 @@
+/// Splits model SQL into literal text and `${…}` references, in one pass over the UTF-8 bytes.
+///
+/// Liquid (`{% … %}`, `{{ … }}`) is kept as literal text: it is evaluated per query, not per model.
+enum SQLTemplateParser {
+    /// One `${…}` reference and where it was written, for resolution diagnostics.
+    struct Reference {
+        var view: String?
+        var name: String
+        /// Byte offset of `$` in the parsed text.
+        var offset: Int
+        /// The reference as written, `${view.field}`.
+        var written: String
+    }
+
+    /// A malformed `${…}`: its offset and a message.
+    struct Problem {
+        var offset: Int
+        var message: String
+    }
+
+    static func parse(_ text: String) -> (fragments: [SQLTemplate.Fragment], references: [Reference], problems: [Problem]) {
+        var fragments: [SQLTemplate.Fragment] = []
+        var references: [Reference] = []
+        var problems: [Problem] = []
+        let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var literalStart = 0
+            var i = 0
+            let n = bytes.count
+            func flush(_ end: Int) {
+                if end > literalStart {
+                    fragments.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<end]), as: UTF8.self)))
+                }
+            }
+            while i < n {
+                guard bytes[i] == dollar, i + 1 < n, bytes[i + 1] == open else { i += 1; continue }
+                var j = i + 2
+                while j < n && bytes[j] != close && bytes[j] != 0x0A { j += 1 }
+                guard j < n, bytes[j] == close else {
+                    problems.append(Problem(offset: i, message: "unterminated reference '${': expected '}'"))
+                    i += 2
+                    continue
+                }
+                let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self).trimmingSpaces()
+                let written = "${\(inner)}"
+                let parts = inner.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                let valid = !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isIdentifierByte) }
+                guard valid, parts.count <= 2 else {
+                    problems.append(Problem(offset: i, message: valid
+                        ? "unsupported reference '\(written)': use ${field}, ${view.field}, ${TABLE} or ${view.SQL_TABLE_NAME}"
+                        : "malformed reference '\(written)'"))
+                    i = j + 1
+                    continue
+                }
+                flush(i)
+                if parts.count == 1 {
+                    if parts[0] == "TABLE" {
+                        fragments.append(.table)
+                    } else {
+                        fragments.append(.field(view: nil, name: parts[0]))
+                        references.append(Reference(view: nil, name: parts[0], offset: i, written: written))
+                    }
+                } else if parts[1] == "SQL_TABLE_NAME" {
+                    fragments.append(.sqlTableName(view: parts[0]))
+                    references.append(Reference(view: parts[0], name: "SQL_TABLE_NAME", offset: i, written: written))
+                } else {
+                    fragments.append(.field(view: parts[0], name: parts[1]))
+                    references.append(Reference(view: parts[0], name: parts[1], offset: i, written: written))
+                }
+                i = j + 1
+                literalStart = i
+            }
+            flush(n)
+        } ?? {
+            // Non-contiguous strings (bridged) are rare; copy once and retry.
+            let copy = String(decoding: Array(text.utf8), as: UTF8.self)
+            (fragments, references, problems) = parse(copy)
+        }()
+        return (fragments, references, problems)
+    }
+
+    static func isIdentifierByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b >= 0x80
+    }
+}
+
+extension SQLTemplate {
+    /// Parses SQL with `${…}` references (no constants, no validation). Malformed references stay
+    /// literal text; the project loader reports them.
+    public init(parsing text: String, location: SourceLocation? = nil) {
+        let parsed = SQLTemplateParser.parse(text)
+        self.init(fragments: parsed.fragments, location: location)
+    }
+
+    /// The field references in the template, as (view or nil, field name).
+    public var fieldReferences: [(view: String?, name: String)] {
+        fragments.compactMap { if case .field(let v, let n) = $0 { (v, n) } else { nil } }
+    }
+}
