@@ -136,7 +136,7 @@ struct NumberFilterParser {
     }
 
     private mutating func number() throws -> String {
-        guard case .number(let v) = peek else { throw fail("a number", peekText) }
+        guard case .number(let v) = peek else { throw fail(Self.expected, peekText) }
         pos += 1
         return v
     }
