@@ -15,18 +15,18 @@ struct MarkdownRenderer {
             }
         }
         var out = ""
-        func row(_ cells: [String]) {
+        func row(_ cells: [String], bold: Bool = false) {
             out += "|"
-            for cell in cells { out += " " + MarkdownRenderer.escape(cell) + " |" }
+            for cell in cells {
+                let text = MarkdownRenderer.escape(cell)
+                out += " " + (bold && !text.isEmpty ? "**\(text)**" : text) + " |"
+            }
             out += "\n"
         }
         row(headers)
         out += "|" + grid.rightAligned.map { $0 ? " --: |" : " --- |" }.joined() + "\n"
         for cells in grid.rows { row(cells) }
-        if var totals = grid.totals {
-            totals = totals.map { $0.isEmpty ? $0 : "**\($0)**" }
-            row(totals)
-        }
+        if let totals = grid.totals { row(totals, bold: true) }
         if !grid.notes.isEmpty {
             out += "\n" + grid.notes.map { "_\(MarkdownRenderer.escape($0))_\n" }.joined()
         }

@@ -80,6 +80,10 @@ struct CellFormatter: Sendable {
         case .int, .double, .decimal:
             if shape == .yesno { return shape.rawText(value) }
             guard let number = DecimalNumber(value) else { return shape.rawText(value) }
+            // Unformatted decimals keep the digits the database printed ("12.50" stays "12.50").
+            if numberFormat == nil, case .decimal(let text) = value, CellFormatter.isPlainDecimal(text) {
+                return groupsThousands ? CellFormatter.grouped(text) : text
+            }
             return formatNumber(number)
         case .string(let text):
             if shape == .yesno { return shape.rawText(value) }
@@ -95,12 +99,24 @@ struct CellFormatter: Sendable {
     private func formatNumber(_ number: DecimalNumber) -> String {
         if let numberFormat { return numberFormat.format(number) }
         if !groupsThousands { return NumberFormat.general(number) }
-        return CellFormatter.grouped(number)
+        return CellFormatter.grouped(NumberFormat.general(number))
     }
 
-    /// Thousands separators on the integer part, the fraction as given ("1,234.5").
-    static func grouped(_ number: DecimalNumber) -> String {
-        let plain = NumberFormat.general(number)
+    /// `-?[0-9]+(\.[0-9]+)?`: text that can be shown as it is.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var sawDigit = false
+        var sawPoint = false
+        for (i, byte) in text.utf8.enumerated() {
+            if byte >= 48 && byte <= 57 { sawDigit = true; continue }
+            if byte == UInt8(ascii: "-") && i == 0 { continue }
+            if byte == UInt8(ascii: ".") && sawDigit && !sawPoint { sawPoint = true; continue }
+            return false
+        }
+        return sawDigit && text.utf8.last != UInt8(ascii: ".")
+    }
+
+    /// Thousands separators on the integer part of plain decimal text, the fraction as given ("1,234.5").
+    static func grouped(_ plain: String) -> String {
         var integerEnd = plain.utf8.count
         if let point = plain.utf8.firstIndex(of: UInt8(ascii: ".")) {
             integerEnd = plain.utf8.distance(from: plain.utf8.startIndex, to: point)
