@@ -87,6 +87,8 @@ struct ExploreBuilder {
             kept.append(pending)
         }
 
+        // Views already reported for a missing primary key are not warned about again for fan-out.
+        var missingKey: Set<String> = []
         for pending in kept {
             check(pending.sqlOnRefs, aliases: aliasView, known: aliasLocation, context: "sql_on of join '\(pending.join.name)'")
             check(pending.sqlWhereRefs, aliases: aliasView, known: aliasLocation, context: "sql_where of join '\(pending.join.name)'")
@@ -94,7 +96,9 @@ struct ExploreBuilder {
                 sink.error("unknown join '\(required.text)' in required_joins of join '\(pending.join.name)'", at: required.location)
             }
             if let fk = pending.foreignKey {
-                checkForeignKey(fk, join: pending.join, baseAlias: explore.alias, aliases: aliasView)
+                if !checkForeignKey(fk, join: pending.join, baseAlias: explore.alias, aliases: aliasView) {
+                    missingKey.insert(pending.join.view)
+                }
             }
         }
         for scalar in alwaysJoin where aliasLocation[scalar.text] == nil {
@@ -106,7 +110,7 @@ struct ExploreBuilder {
             checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'")
         }
         explore.joins = kept.map(\.join)
-        warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView)
+        warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         explore.allowedFields = allowedFields(explore: explore, joins: kept, list: fieldsList, aliases: aliasView)
         return explore
     }
@@ -201,7 +205,8 @@ struct ExploreBuilder {
         }
     }
 
-    private func checkForeignKey(_ fk: Scalar, join: Join, baseAlias: String, aliases: [String: String]) {
+    /// Returns false when the joined view has no primary key (reported here).
+    private func checkForeignKey(_ fk: Scalar, join: Join, baseAlias: String, aliases: [String: String]) -> Bool {
         let parts = fk.text.split(separator: ".", maxSplits: 1).map(String.init)
         let (alias, field) = parts.count == 2 ? (parts[0], parts[1]) : (baseAlias, fk.text)
         if let viewName = aliases[alias], let built = views[viewName], built.index[field] == nil {
@@ -211,15 +216,17 @@ struct ExploreBuilder {
         }
         if let joined = views[join.view], joined.view.primaryKey == nil {
             sink.error("join '\(join.name)' uses foreign_key but view '\(join.view)' has no primary_key", at: fk.location)
+            return false
         }
+        return true
     }
 
     /// A one_to_many or many_to_many join repeats the rows of the views on the other side; their
     /// measures are only right if the query engine can tell rows apart by primary key.
-    private func warnAboutFanOut(explore: Explore, joins: [PendingJoin], aliases: [String: String]) {
+    private func warnAboutFanOut(explore: Explore, joins: [PendingJoin], aliases: [String: String], skipping: Set<String>) {
         guard let fanning = joins.first(where: { $0.join.relationship == .oneToMany || $0.join.relationship == .manyToMany }) else { return }
         let at = fanning.relationshipLocation ?? fanning.nameLocation
-        var warned: Set<String> = []
+        var warned = skipping
         let order = [explore.alias] + joins.map(\.join.name)
         for alias in order {
             guard let viewName = aliases[alias], let built = views[viewName], built.hasMeasures,

@@ -25,6 +25,7 @@ public enum ProjectLoader {
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             files[path] = result.file
             KnownParameters.check(result.file, sink: sink)
+            DuplicateMembers.check(result.file, sink: sink)
         }
 
         let constants = readConstants(files["manifest.lkml"], sink: sink)
