@@ -1,0 +1,1 @@
+﻿view: bom { hidden: yes }

@@ -1,0 +1,4 @@
+view: a {
+  label: "日本語 العربية 🚀"
+  dimension: b {}
+}

@@ -1,0 +1,8 @@
+view orders {
+  dimension: x {
+    sql: ${TABLE}.x
+  }
+  label: "unterminated
+  fields: [a b, , ]
+}
+}
