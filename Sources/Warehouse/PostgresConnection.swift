@@ -19,6 +19,8 @@ final class PostgresConnection: Connection, @unchecked Sendable {
     private let state = Lock()
     private var running = false
     private var cancelRequested = false
+    /// Set when a statement was given up mid-flight: the session must be reset before reuse.
+    private var needsReset = false
 
     init(conninfo: String, options: ConnectionOptions) throws {
         self.conninfo = conninfo
@@ -43,7 +45,7 @@ final class PostgresConnection: Connection, @unchecked Sendable {
     /// float text (extra_float_digits = 3), and the read-only flag and timeout the caller chose.
     private static func configure(_ conn: OpaquePointer, options: ConnectionOptions) throws {
         var sql = "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; "
-        sql += "SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; "
+        sql += "SET extra_float_digits = 3; "
         sql += "SET statement_timeout = \(options.statementTimeoutMilliseconds); "
         if options.readOnly { sql += "SET default_transaction_read_only = on; " }
         do {
@@ -75,11 +77,26 @@ final class PostgresConnection: Connection, @unchecked Sendable {
                 cancelRequested = false
             }
             defer { state.withLock { running = false } }
-            try run(sql, onColumns: onColumns, onRow: onRow)
+            var delivered = false
+            do {
+                try run(sql, onColumns: onColumns, onRow: onRow, delivered: &delivered)
+            } catch WarehouseError.cannotConnect(let message) where !delivered {
+                // The server closed an idle session (restart, idle timeout, pg_terminate_backend) and we
+                // only learn it now. Nothing reached the caller and the statement is read-only, so
+                // running it once more on a fresh session is safe.
+                needsReset = true
+                do {
+                    try reconnectIfBroken()
+                } catch {
+                    throw WarehouseError.cannotConnect(message)
+                }
+                try run(sql, onColumns: onColumns, onRow: onRow, delivered: &delivered)
+            }
         }
     }
 
-    private func run(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
+    private func run(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void,
+                     delivered: inout Bool) throws {
         // The extended protocol (QueryParams) refuses several statements in one string, which keeps
         // "one read-only statement" true whatever text arrives.
         guard PQsendQueryParams(conn, sql, 0, nil, nil, nil, nil, 0) == 1 else {
@@ -87,9 +104,10 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         }
         _ = PQsetSingleRowMode(conn)
 
+        var waiter = Waiter(timeoutMilliseconds: options.statementTimeoutMilliseconds)
         var decoder: PostgresRowDecoder?
         var failure: Error?
-        while let result = PQgetResult(conn) {
+        while let result = try nextResult(&waiter) {
             defer { PQclear(result) }
             if failure != nil { continue }  // draining after we gave up on the statement
             switch PQresultStatus(result) {
@@ -98,6 +116,7 @@ final class PostgresConnection: Connection, @unchecked Sendable {
                     if decoder == nil {
                         let d = PostgresRowDecoder(result)
                         decoder = d
+                        delivered = true
                         try onColumns(d.columns)
                     }
                     let rows = PQntuples(result)
@@ -106,6 +125,7 @@ final class PostgresConnection: Connection, @unchecked Sendable {
                         try onRow(decoder!.row(result, r))
                         r += 1
                     }
+                    // Rows already buffered client-side would keep coming after a server-side cancel.
                     if state.withLock({ cancelRequested }) { throw WarehouseError.cancelled }
                 } catch {
                     failure = error
@@ -119,20 +139,65 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         }
         if let failure { throw failure }
         if PQstatus(conn) != CONNECTION_OK { throw PostgresSession.connectionError(conn) }
-        if decoder == nil { try onColumns([]) }
+        if decoder == nil {
+            delivered = true
+            try onColumns([])
+        }
+    }
+
+    /// Tracks one statement's wait for results: when a cancel was last sent, and a client-side
+    /// deadline in case the server stops answering altogether (statement_timeout cannot fire then).
+    private struct Waiter {
+        var lastCancelSent: UInt64 = 0
+        let deadline: UInt64
+
+        init(timeoutMilliseconds: Int) {
+            deadline = timeoutMilliseconds > 0 ? SQLiteWatch.now() + UInt64(timeoutMilliseconds + 15_000) * 1_000_000 : 0
+        }
+    }
+
+    /// The next result, waiting on the socket in short slices rather than blocking in libpq, so a
+    /// cancel that raced the statement's start (the server ignores a cancel that arrives before the
+    /// statement) is re-sent until it lands, and a dead server cannot hang the caller forever.
+    private func nextResult(_ waiter: inout Waiter) throws -> OpaquePointer? {
+        while PQisBusy(conn) != 0 {
+            var descriptor = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 100)
+            if PQconsumeInput(conn) == 0 { break }  // the failure surfaces as an error result
+            let now = SQLiteWatch.now()
+            if state.withLock({ cancelRequested }), now - waiter.lastCancelSent > 250_000_000 {
+                waiter.lastCancelSent = now
+                abandon()
+            }
+            if waiter.deadline != 0, now > waiter.deadline {
+                needsReset = true
+                throw WarehouseError.timeout(
+                    "PostgreSQL stopped answering: no result \(options.timeoutText) plus 15 s after the statement started")
+            }
+        }
+        return PQgetResult(conn)
     }
 
     /// Stops the server sending the rest of a result we no longer want; the remaining results are
     /// drained by the caller so the session is ready for the next statement.
     private func abandon() {
-        guard let cancelHandle else { return }
-        var buffer = [CChar](repeating: 0, count: 256)
-        _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
+        state.withLock {
+            guard let cancelHandle else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
+        }
     }
 
     private func mapFailure(_ result: OpaquePointer) -> WarehouseError {
         let error = PostgresSession.queryError(result, conn: conn)
-        guard PostgresSession.sqlState(result) == "57014" else { return error }
+        let sqlState = PostgresSession.sqlState(result)
+        // Class 08 (connection exception) and 57P01-57P03 (shutdown, crash, cannot connect now) mean
+        // the session is gone, whatever PQstatus says at this instant.
+        if sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState) {
+            needsReset = true
+            return .cannotConnect("lost the connection to PostgreSQL at \(PostgresSession.string(PQhost(conn))):\(PostgresSession.string(PQport(conn))): \(error.detail)")
+        }
+        guard sqlState == "57014" else { return error }
         if state.withLock({ cancelRequested }) { return .cancelled }
         if case .queryFailed(let message) = error, message.contains("statement timeout") {
             return .timeout("the query ran longer than the statement timeout of \(options.timeoutText)")
@@ -142,7 +207,9 @@ final class PostgresConnection: Connection, @unchecked Sendable {
 
     /// A session killed by a server restart is reopened once before the next statement.
     private func reconnectIfBroken() throws {
-        guard PQstatus(conn) != CONNECTION_OK else { return }
+        // Reading pending input notices a server that closed the session while we were idle.
+        if PQstatus(conn) == CONNECTION_OK, !needsReset, PQconsumeInput(conn) == 1 { return }
+        needsReset = false
         PQreset(conn)
         guard PQstatus(conn) == CONNECTION_OK else {
             throw WarehouseError.cannotConnect(PostgresSession.connectFailure(conn, conninfo: conninfo))

@@ -25,6 +25,14 @@ public enum WarehouseError: Error, CustomStringConvertible, Equatable, Sendable 
         }
     }
 
+    /// The payload sentence without the prefix `description` adds.
+    var detail: String {
+        switch self {
+        case .cannotConnect(let m), .timeout(let m), .queryFailed(let m), .unsupported(let m): m
+        case .cancelled, .tooManyRows: description
+        }
+    }
+
     /// The command-line exit code DESIGN.md assigns to this failure.
     public var exitCode: Int32 {
         switch self {

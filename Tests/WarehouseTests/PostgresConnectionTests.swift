@@ -160,3 +160,36 @@ extension PostgresConnectionTests {
         }
     }
 }
+
+extension PostgresConnectionTests {
+    @Test func cancelRacingTheStatementStartStillStopsIt() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "race"))
+        for attempt in 0..<5 {
+            // Fires while the statement is being sent: a cancel the server ignores must be re-sent.
+            let canceller = Canceller(after: 0.002 * Double(attempt + 1)) { connection.cancel() }
+            let started = ContinuousClock.now
+            do {
+                _ = try connection.query("SELECT pg_sleep(10)", maxRows: 1)
+                Issue.record("attempt \(attempt): pg_sleep finished although cancelled")
+            } catch let error as WarehouseError {
+                // A cancel that fired before the statement began is a no-op, so the call may only
+                // end by the cancel or not be cancelled at all; it must never hang for 10 s.
+                #expect(error == .cancelled)
+            }
+            _ = canceller.firedAt
+            #expect(ContinuousClock.now - started < .seconds(3))
+        }
+    }
+
+    @Test func sessionKilledByTheServerReconnects() throws {
+        let url = try TestPostgres.createDatabase(prefix: "killed")
+        let connection = try Warehouse.connect(url)
+        let pid = try connection.query("SELECT pg_backend_pid()", maxRows: 1).rows[0][0]
+        guard case .int(let backend) = pid else { Issue.record("no pid: \(pid)"); return }
+        try TestPostgres.execute("SELECT pg_terminate_backend(\(backend))", in: url)
+        Thread.sleep(forTimeInterval: 0.2)
+        let again = try connection.query("SELECT pg_backend_pid() <> \(backend) AS fresh, current_setting('transaction_read_only') AS ro",
+                                          maxRows: 1)
+        #expect(again.rows == [[.bool(true), .string("on")]])
+    }
+}
