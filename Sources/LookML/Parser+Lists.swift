@@ -13,6 +13,7 @@ extension Parser {
         var items: [SyntaxList.Item] = []
         // True right after `[` or `,`: an item may come; false right after an item: `,` or `]` must.
         var expectingItem = true
+        var lastItemEnd: Int?
         while true {
             skipTrivia()
             guard pos < count else {
@@ -35,6 +36,20 @@ extension Parser {
             default:
                 break
             }
+            if !expectingItem, let previousEnd = lastItemEnd, firstNewline(from: previousEnd, to: pos) != nil,
+               looksLikeKey(at: pos) {
+                // `fields: [a, b` then the next pair: the `]` was forgotten at the end of the line.
+                error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found \(describe(at: pos))",
+                      at: pos)
+                return SyntaxList(items: items, location: openLocation)
+            }
+            if c == ByteClass.leftBracket {
+                error("expected a list item, found '[' (lists cannot contain lists)", at: pos)
+                skipBalanced()
+                expectingItem = false
+                lastItemEnd = pos
+                continue
+            }
             let startsItem = ByteClass.isBare(c) || c == ByteClass.quote || c == ByteClass.leftBrace
             if !expectingItem || !startsItem {
                 let expected = expectingItem ? "a list item" : "',' or ']' after a list item"
@@ -49,12 +64,15 @@ extension Parser {
                             || d == ByteClass.rightBracket { break }
                         pos += 1
                     }
+                    // The junk stood where a separator belonged; let the next item follow it.
+                    expectingItem = true
                     continue
                 }
                 // A missing comma: read the item anyway.
             }
             expectingItem = false
             if let item = parseListItem(depth: depth + 1) { items.append(item) }
+            lastItemEnd = pos
         }
     }
 
@@ -67,10 +85,8 @@ extension Parser {
             return parseBlock(name: nil, nameLocation: nil, keyStart: pos, keyEnd: pos + 1, depth: depth)
                 .map(SyntaxList.Item.block)
         }
-        let start = pos
-        pos = scanBare(from: pos)
+        let (text, start) = readBareValue()
         let end = pos
-        let text = string(start, end)
         let textLocation = location(start)
         skipHorizontalSpace()
         if byte(pos) == ByteClass.colon {
@@ -84,6 +100,8 @@ extension Parser {
             return parseBlock(name: text, nameLocation: textLocation, keyStart: start, keyEnd: end, depth: depth)
                 .map(SyntaxList.Item.block)
         }
+        // Stay on the item's line so the caller can tell a forgotten `]` from a missing comma.
+        pos = end
         return .scalar(Scalar(text: text, style: .bare, location: textLocation))
     }
 }

@@ -91,18 +91,25 @@ extension Parser {
         return nil
     }
 
-    /// Where an unterminated SQL value most likely ends: before the first later line that starts
-    /// with `}` or with `key:`, so the rest of the file still parses as LookML.
+    /// Where an unterminated SQL value most likely ends: at a `}` that closes more braces than the
+    /// SQL opened (the enclosing block's), or before a later line that starts with `key:`, so the
+    /// rest of the file still parses as LookML.
     private func sqlRecoveryEnd(from start: Int) -> Int {
+        var balance = 0
         var p = start
         while p < count {
-            while p < count && bytes[p] != ByteClass.newline { p += 1 }
-            guard p < count else { return count }
-            let lineStart = p + 1
-            var q = lineStart
-            while q < count && ByteClass.isHorizontalSpace(bytes[q]) { q += 1 }
-            if byte(q) == ByteClass.rightBrace || looksLikeKey(at: q) { return lineStart }
-            p = lineStart
+            let c = bytes[p]
+            if c == ByteClass.leftBrace {
+                balance += 1
+            } else if c == ByteClass.rightBrace {
+                balance -= 1
+                if balance < 0 { return p }
+            } else if c == ByteClass.newline {
+                var q = p + 1
+                while q < count && ByteClass.isHorizontalSpace(bytes[q]) { q += 1 }
+                if looksLikeKey(at: q) { return p + 1 }
+            }
+            p += 1
         }
         return count
     }

@@ -64,7 +64,7 @@ struct Parser {
     }
 
     /// The end of the unquoted token starting at `start`. `@{constant}` and `${field}` are taken
-    /// whole, braces included, as long as they close on the same line.
+    /// whole, braces included; one left open takes the rest of its line (see `unclosedReference`).
     func scanBare(from start: Int) -> Int {
         var p = start
         while p < count {
@@ -75,13 +75,44 @@ struct Parser {
                         && (bytes[p - 1] == ByteClass.at || bytes[p - 1] == ByteClass.dollar) {
                 var q = p + 1
                 while q < count && bytes[q] != ByteClass.rightBrace && bytes[q] != ByteClass.newline { q += 1 }
-                guard q < count && bytes[q] == ByteClass.rightBrace else { return p }
+                guard q < count && bytes[q] == ByteClass.rightBrace else {
+                    while q > p + 1 && ByteClass.isHorizontalSpace(bytes[q - 1]) { q -= 1 }
+                    return q
+                }
                 p = q + 1
             } else {
                 return p
             }
         }
         return p
+    }
+
+    /// The offset of an `@{` or `${` in the token `start..<end` that has no closing `}`.
+    func unclosedReference(_ start: Int, _ end: Int) -> Int? {
+        var open: Int?
+        var p = start
+        while p < end {
+            let c = bytes[p]
+            if c == ByteClass.leftBrace && p > start
+                && (bytes[p - 1] == ByteClass.at || bytes[p - 1] == ByteClass.dollar) {
+                open = p - 1
+            } else if c == ByteClass.rightBrace {
+                open = nil
+            }
+            p += 1
+        }
+        return open
+    }
+
+    /// Reads an unquoted value at `pos`, reporting an `@{`/`${` left open inside it.
+    mutating func readBareValue() -> (text: String, start: Int) {
+        let start = pos
+        pos = scanBare(from: pos)
+        if let open = unclosedReference(start, pos) {
+            error("expected '}' to close '\(string(open, open + 2))' in '\(string(start, pos))', found end of line",
+                  at: open)
+        }
+        return (string(start, pos), start)
     }
 
     func isIdentifier(_ start: Int, _ end: Int) -> Bool {
@@ -204,9 +235,7 @@ struct Parser {
                 error("expected a value for '\(string(keyStart, keyEnd))', found end of line", at: newline)
                 return nil
             }
-            let start = pos
-            pos = scanBare(from: pos)
-            let text = string(start, pos)
+            let (text, start) = readBareValue()
             let textLocation = location(start)
             skipTrivia()
             if byte(pos) == ByteClass.leftBrace {
