@@ -43,47 +43,9 @@ struct CopyTextEncoder {
         case .string(let text):
             appendEscaped(text)
         case .date(let date):
-            appendDate(date)
+            TemporalFormatter.append(date, to: &bytes)
         case .timestamp(let t):
-            appendDate(t.date)
-            bytes.append(UInt8(ascii: " "))
-            appendPadded(t.hour, 2)
-            bytes.append(UInt8(ascii: ":"))
-            appendPadded(t.minute, 2)
-            bytes.append(UInt8(ascii: ":"))
-            appendPadded(t.second, 2)
-            if t.nanosecond > 0 {
-                bytes.append(UInt8(ascii: "."))
-                appendPadded(t.nanosecond, 9)
-            }
-        }
-    }
-
-    private mutating func appendDate(_ d: LocalDate) {
-        appendPadded(d.year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendPadded(d.month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        appendPadded(d.day, 2)
-    }
-
-    private mutating func appendPadded(_ n: Int, _ width: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var v = n < 0 ? -n : n
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(48 + v % 10)
-                v /= 10
-                count += 1
-            } while v > 0 && count < 12
-            while count < width && count < 12 {
-                buffer[count] = 48
-                count += 1
-            }
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+            TemporalFormatter.append(t, to: &bytes)
         }
     }
 

@@ -3,6 +3,8 @@ import CSQLite
 /// A read-write SQLite session that bulk-loads inside one transaction with one prepared INSERT.
 final class SQLiteLoader: Loader {
     private var db: OpaquePointer?
+    /// Reused for date/timestamp text so binding a row allocates nothing.
+    private var scratch: [UInt8] = []
 
     init(path: String) throws {
         db = try SQLiteSession.open(path: path, readOnly: false, create: true)
@@ -69,8 +71,22 @@ final class SQLiteLoader: Loader {
         case .int(let n): sqlite3_bind_int64(s, i, n)
         case .double(let d): sqlite3_bind_double(s, i, d)
         case .decimal(let text), .string(let text): bindText(s, i, text)
-        case .date(let d): bindText(s, i, d.description)
-        case .timestamp(let t): bindText(s, i, t.description)
+        case .date(let d):
+            scratch.removeAll(keepingCapacity: true)
+            TemporalFormatter.append(d, to: &scratch)
+            bindScratch(s, i)
+        case .timestamp(let t):
+            scratch.removeAll(keepingCapacity: true)
+            TemporalFormatter.append(t, to: &scratch)
+            bindScratch(s, i)
+        }
+    }
+
+    private func bindScratch(_ s: OpaquePointer, _ i: Int32) {
+        scratch.withUnsafeBufferPointer { buffer in
+            _ = buffer.withMemoryRebound(to: CChar.self) {
+                sqlite3_bind_text(s, i, $0.baseAddress, Int32($0.count), SQLiteSession.transient)
+            }
         }
     }
 

@@ -16,7 +16,8 @@ struct LoaderTests {
                 .bool(i % 2 == 0),
                 .date(LocalDate(year: 2020 + i % 5, month: 1 + i % 12, day: 1 + i % 28)),
                 .timestamp(LocalDateTime(date: LocalDate(year: 2024, month: 1, day: 1 + i % 28),
-                                         hour: i % 24, minute: i % 60, second: i % 60)),
+                                         hour: i % 24, minute: i % 60, second: i % 60,
+                                         nanosecond: (i % 4) * 250_000_000 + (i % 2) * 123_000)),
             ]
         }
     }
