@@ -1,0 +1,32 @@
+import Foundation
+import Presentation
+import QueryEngine
+import SpyglassCore
+
+/// Where the terminal UI opens.
+public enum StartScreen: Sendable {
+    /// The list of explores and dashboards.
+    case explores
+    /// One explore with a query picked (an explore link); run at once when asked.
+    case explore(QuerySpec, runImmediately: Bool)
+    /// One dashboard by name.
+    case dashboard(String)
+}
+
+/// The terminal UI's entry point for the command line.
+public enum TerminalApp {
+    /// Runs the UI until the user quits (or SIGINT/SIGTERM/SIGHUP arrives); the terminal is always
+    /// restored. Returns a process exit code: 0 on quit, 128 + the signal number on a signal.
+    public static func run(workspace: Workspace, start: StartScreen) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        // https://no-color.org: any non-empty NO_COLOR disables colour.
+        let color = (environment["NO_COLOR"] ?? "").isEmpty
+        let ascii = !(environment["LANG", default: ""] + environment["LC_ALL", default: ""] + environment["LC_CTYPE", default: ""])
+            .uppercased().contains("UTF")
+        let context = WorkspaceService.context(for: workspace, ascii: ascii)
+        let state = AppState(context: context, start: WorkspaceService.start(start), location: workspace.databaseDescription)
+        let loop = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace))
+        let terminal = CursesTerminal(color: color)
+        return loop.run(on: terminal)
+    }
+}

@@ -1,0 +1,144 @@
+import Warehouse
+
+/// Text charts drawn into a frame: one sparkline per measure when the first dimension is a time,
+/// horizontal bars for a categorical dimension. Outliers (more than two standard deviations from
+/// the mean, with at least four points) are drawn in the spike or dip style so they stand out
+/// even in monochrome (bold versus dim).
+enum ChartRenderer {
+    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let asciiBlocks: [Character] = ["_", ".", "-", "~", "=", "+", "*", "#"]
+
+    /// Which points are outliers: +1 spike, -1 dip, 0 normal.
+    static func outliers(_ values: [Double?]) -> [Int] {
+        let present = values.compactMap { $0 }
+        guard present.count >= 4 else { return values.map { _ in 0 } }
+        let mean = present.reduce(0, +) / Double(present.count)
+        let variance = present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count)
+        let sd = variance.squareRoot()
+        guard sd > 0 else { return values.map { _ in 0 } }
+        return values.map { v in
+            guard let v else { return 0 }
+            if v > mean + 2 * sd { return 1 }
+            if v < mean - 2 * sd { return -1 }
+            return 0
+        }
+    }
+
+    /// Sparkline characters for values resampled to at most `width` points (NULL as a space).
+    static func sparkline(_ values: [Double?], width: Int, ascii: Bool) -> [(Character, Int)] {
+        guard width > 0, !values.isEmpty else { return [] }
+        var points = values
+        if points.count > width {
+            // Average buckets so that long series still fit.
+            points = (0..<width).map { b in
+                let lo = b * values.count / width, hi = max(lo + 1, (b + 1) * values.count / width)
+                let slice = values[lo..<hi].compactMap { $0 }
+                return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
+            }
+        }
+        let present = points.compactMap { $0 }
+        let lo = present.min() ?? 0, hi = present.max() ?? 0
+        let marks = outliers(points)
+        let glyphs = ascii ? asciiBlocks : blocks
+        return points.enumerated().map { i, v in
+            guard let v else { return (" ", 0) }
+            let level = hi > lo ? Int(((v - lo) / (hi - lo) * 7).rounded()) : 3
+            return (glyphs[min(7, max(0, level))], marks[i])
+        }
+    }
+
+    static func drawSparkline(_ values: [Double?], into frame: inout Frame, x: Int, y: Int, width: Int, ascii: Bool) {
+        for (i, (glyph, mark)) in sparkline(values, width: width, ascii: ascii).enumerated() {
+            frame.put(String(glyph), x: x + i, y: y, style: mark > 0 ? .spike : mark < 0 ? .dip : .measure)
+        }
+    }
+
+    /// The grid's time series: the first dimension's rows in ascending time order.
+    static func series(_ grid: ResultGrid) -> (order: [Int], measures: [Int])? {
+        guard let first = grid.columns.first, first.isTime else { return nil }
+        let measures = grid.columns.indices.filter { grid.columns[$0].isMeasure }
+        guard !measures.isEmpty else { return nil }
+        let order = grid.rows.indices.sorted { a, b in
+            Self.less(grid.rows[a].first ?? .null, grid.rows[b].first ?? .null)
+        }
+        return (order, measures)
+    }
+
+    static func less(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case let (.date(x), .date(y)): x < y
+        case let (.timestamp(x), .timestamp(y)): x < y
+        case let (.string(x), .string(y)): x < y
+        case let (.int(x), .int(y)): x < y
+        case (.null, _): false
+        case (_, .null): true
+        default: false
+        }
+    }
+
+    static func render(grid: ResultGrid, into frame: inout Frame, area: Rect, firstRow: Int, context: UIContext) {
+        guard area.width > 10, area.height > 1 else { return }
+        if let (order, measures) = series(grid) {
+            // One line per measure: label, sparkline, last value and its change.
+            let labelWidth = min(24, max(8, area.width / 4))
+            let valueWidth = 20
+            let sparkWidth = max(4, area.width - labelWidth - valueWidth - 2)
+            var y = area.y
+            if let firstTime = order.first, let lastTime = order.last {
+                let col = grid.columns[0]
+                frame.put("\(col.label): \(context.format(grid.rows[firstTime][0], col)) … \(context.format(grid.rows[lastTime][0], col))",
+                          x: area.x, y: y, style: .dim, maxWidth: area.width)
+                y += 1
+            }
+            for m in measures where y < area.y + area.height {
+                let col = grid.columns[m]
+                let values = order.map { ResultGrid.number(grid.rows[$0][m]) }
+                let label = col.pivotLabel.map { "\(col.label) · \($0)" } ?? col.label
+                frame.put(label, x: area.x, y: y, style: .header, maxWidth: labelWidth)
+                drawSparkline(values, into: &frame, x: area.x + labelWidth + 1, y: y, width: sparkWidth, ascii: context.ascii)
+                if let lastIndex = order.last {
+                    frame.put(context.format(grid.rows[lastIndex][m], col), x: area.x + labelWidth + sparkWidth + 2, y: y, style: .normal, maxWidth: valueWidth)
+                }
+                y += 1
+            }
+            let marks = measures.flatMap { m in outliers(order.map { ResultGrid.number(grid.rows[$0][m]) }) }
+            if marks.contains(where: { $0 != 0 }), y < area.y + area.height {
+                frame.put("▲ spike", x: area.x, y: y, style: .spike)
+                frame.put("▼ dip", x: area.x + 9, y: y, style: .dip)
+            }
+            return
+        }
+        guard let m = grid.columns.firstIndex(where: \.isMeasure) else {
+            frame.put("A chart needs a measure.", x: area.x, y: area.y, style: .dim)
+            return
+        }
+        let dimensions = grid.columns.indices.filter { !grid.columns[$0].isMeasure }
+        let labels = grid.rows.map { row in
+            dimensions.isEmpty ? grid.columns[m].label : dimensions.map { context.format(row[$0], grid.columns[$0]) }.joined(separator: " · ")
+        }
+        let values = grid.rows.map { ResultGrid.number($0[m]) }
+        frame.put(grid.columns[m].label, x: area.x, y: area.y, style: .header, maxWidth: area.width)
+        drawBars(labels: labels, values: values, formatted: grid.rows.map { context.format($0[m], grid.columns[m]) },
+                 into: &frame, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), firstRow: firstRow, ascii: context.ascii)
+    }
+
+    /// Horizontal bars from zero, scaled to the largest magnitude; negative values drawn dim.
+    static func drawBars(labels: [String], values: [Double?], formatted: [String], into frame: inout Frame, area: Rect, firstRow: Int, ascii: Bool) {
+        let labelWidth = min(max(4, labels.prefix(200).map { DisplayWidth.of($0) }.max() ?? 4), max(6, area.width / 3))
+        let valueWidth = min(14, max(3, formatted.prefix(200).map { DisplayWidth.of($0) }.max() ?? 3))
+        let barWidth = max(1, area.width - labelWidth - valueWidth - 2)
+        let top = values.compactMap { $0.map(abs) }.max() ?? 0
+        let marks = outliers(values)
+        for i in 0..<max(0, area.height) {
+            let r = firstRow + i
+            guard labels.indices.contains(r) else { break }
+            let y = area.y + i
+            frame.put(labels[r], x: area.x, y: y, style: .dimension, maxWidth: labelWidth)
+            var length = 0
+            if let v = values[r], top > 0 { length = Int((abs(v) / top * Double(barWidth)).rounded()) }
+            let style: Style = marks[r] > 0 ? .spike : marks[r] < 0 ? .dip : ((values[r] ?? 0) < 0 ? .dim : .measure)
+            frame.put(String(repeating: ascii ? "#" : "█", count: length), x: area.x + labelWidth + 1, y: y, style: style)
+            frame.putPadded(formatted[r], x: area.x + labelWidth + barWidth + 2, y: y, width: valueWidth, style: values[r] == nil ? .null : .normal, alignRight: true)
+        }
+    }
+}

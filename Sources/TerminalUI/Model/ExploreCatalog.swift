@@ -1,0 +1,73 @@
+import SemanticModel
+
+/// The fields a user may pick in one explore, grouped by the view alias they come from (the base
+/// view first, then joins in order), hidden fields and fields outside `fields:` lists left out.
+struct ExploreCatalog: Sendable {
+    struct Entry: Sendable, Hashable {
+        /// `alias.field`, as QuerySpec wants it.
+        var name: String
+        var field: Field
+        var viewLabel: String
+        var label: String { field.fullLabel(viewLabel: viewLabel) }
+    }
+
+    struct Group: Sendable {
+        var alias: String
+        var label: String
+        var entries: [Entry]
+    }
+
+    let model: Model
+    let explore: Explore
+    let groups: [Group]
+    private let byName: [String: Entry]
+
+    /// `model/explore` (the canonical reference used in QueryDraft).
+    var reference: String { "\(model.name)/\(explore.name)" }
+
+    /// Finds `model/explore` or a bare explore name (the first model that has it).
+    init?(project: Project, explore reference: String) {
+        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+        var found: (Model, Explore)?
+        if parts.count == 2 {
+            if let model = project.model(named: parts[0]), let explore = model.explore(named: parts[1]) { found = (model, explore) }
+        } else {
+            for model in project.models { if let explore = model.explore(named: reference) { found = (model, explore); break } }
+        }
+        guard let (model, explore) = found else { return nil }
+        self.model = model
+        self.explore = explore
+        var groups: [Group] = []
+        func add(alias: String, viewName: String, label: String?) {
+            guard let view = model.views[viewName] else { return }
+            let viewLabel = label ?? view.label ?? Names.titleCase(alias)
+            let entries = view.fields.compactMap { field -> Entry? in
+                let name = "\(alias).\(field.name)"
+                if field.hidden { return nil }
+                if let allowed = explore.allowedFields, !allowed.contains(name) { return nil }
+                return Entry(name: name, field: field, viewLabel: viewLabel)
+            }
+            if !entries.isEmpty { groups.append(Group(alias: alias, label: viewLabel, entries: entries)) }
+        }
+        add(alias: explore.alias, viewName: explore.baseView, label: explore.viewLabel)
+        for join in explore.joins { add(alias: join.name, viewName: join.view, label: join.viewLabel) }
+        self.groups = groups
+        var byName: [String: Entry] = [:]
+        for group in groups { for entry in group.entries { byName[entry.name] = entry } }
+        self.byName = byName
+    }
+
+    func entry(named name: String) -> Entry? { byName[name] }
+
+    /// A field by name even when hidden (drill fields and tiles may use hidden fields).
+    func anyField(named name: String) -> Field? {
+        if let entry = byName[name] { return entry.field }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        let viewName = parts[0] == explore.alias ? explore.baseView : (explore.join(named: parts[0])?.view ?? parts[0])
+        return model.views[viewName]?.field(named: parts[1])
+    }
+
+    /// The label a business user reads for a field name.
+    func label(of name: String) -> String { byName[name]?.label ?? name }
+}

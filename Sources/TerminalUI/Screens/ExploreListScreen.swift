@@ -1,0 +1,202 @@
+import SemanticModel
+
+/// The start screen: explores grouped by model and `group_label`, then dashboards; `/` narrows the
+/// list by fuzzy search over labels, names and descriptions.
+struct ExploreListScreen: ScreenState {
+    enum Item: Equatable, Sendable {
+        case heading(String)
+        case explore(model: String, name: String, label: String, description: String?)
+        case dashboard(name: String, title: String, description: String?)
+
+        var isSelectable: Bool { if case .heading = self { false } else { true } }
+
+        var searchText: String {
+            switch self {
+            case .heading: ""
+            case let .explore(model, name, label, description): "\(label) \(name) \(model) \(description ?? "")"
+            case let .dashboard(name, title, description): "\(title) \(name) dashboard \(description ?? "")"
+            }
+        }
+    }
+
+    let tag: Int
+    /// Every item, headings included, in display order.
+    let allItems: [Item]
+    private(set) var visible: [Item]
+    private(set) var cursor = ListCursor()
+    private(set) var search: TextInput?
+    /// Whether keys go to the search line (after `/`, until Enter or Esc).
+    private(set) var searching = false
+
+    init(tag: Int, project: Project) {
+        self.tag = tag
+        var items: [Item] = []
+        for model in project.models {
+            let explores = model.explores.filter { !$0.hidden && !$0.extensionRequired }
+            guard !explores.isEmpty else { continue }
+            // Group labels in first-seen order; explores without one come first.
+            var order: [String?] = []
+            var byGroup: [String?: [Explore]] = [:]
+            for explore in explores {
+                if byGroup[explore.groupLabel] == nil { order.append(explore.groupLabel) }
+                byGroup[explore.groupLabel, default: []].append(explore)
+            }
+            order.sort { ($0 ?? "") < ($1 ?? "") }
+            let modelLabel = model.label ?? Names.titleCase(model.name)
+            for group in order {
+                items.append(.heading(group.map { "\(modelLabel) › \($0)" } ?? modelLabel))
+                for explore in byGroup[group]! {
+                    items.append(.explore(model: model.name, name: explore.name, label: explore.displayLabel, description: explore.description))
+                }
+            }
+        }
+        if !project.dashboards.isEmpty {
+            items.append(.heading("Dashboards"))
+            for dashboard in project.dashboards {
+                items.append(.dashboard(name: dashboard.name, title: dashboard.title, description: dashboard.description))
+            }
+        }
+        allItems = items
+        visible = items
+        cursor.index = items.firstIndex(where: \.isSelectable) ?? 0
+    }
+
+    var title: String { "Explores" }
+    var isEditingText: Bool { searching }
+    var hint: String { searching ? "type to search · ↑↓ move · Enter open · Esc clear" : "↑↓ move · Enter open · / search · ? help · q quit" }
+    var help: [HelpEntry] {
+        [HelpEntry("↑ ↓ / j k", "move"), HelpEntry("PgUp PgDn, g G", "page, first, last"),
+         HelpEntry("Enter / Space", "open the explore or dashboard"), HelpEntry("/", "fuzzy search; Esc clears"),
+         HelpEntry("q", "quit")]
+    }
+
+    var selected: Item? { visible.indices.contains(cursor.index) ? visible[cursor.index] : nil }
+
+    mutating func handle(_ key: Key, context: UIContext) -> [Action] {
+        if searching {
+            switch key {
+            case .escape:
+                searching = false
+                search = nil
+                refilter()
+            case .enter:
+                searching = false
+                if visible.isEmpty { search = nil; refilter() }
+            case .up, .down, .pageUp, .pageDown:
+                moveSelectable(key)
+            default:
+                if var input = search, input.handle(key) {
+                    search = input
+                    refilter()
+                }
+            }
+            return []
+        }
+        switch key {
+        case .char("/"):
+            searching = true
+            if search == nil { search = TextInput() }
+        case .escape where search != nil:
+            search = nil
+            refilter()
+        case .enter, .char(" "), .right, .char("l"):
+            switch selected {
+            case let .explore(model, name, _, _)?: return [.openExplore(QueryDraft(explore: "\(model)/\(name)"), runImmediately: false)]
+            case let .dashboard(name, _, _)?: return [.openDashboard(name)]
+            default: break
+            }
+        default:
+            moveSelectable(key)
+        }
+        return []
+    }
+
+    func receive(_ event: Event, context: UIContext) -> [Action] { [] }
+
+    private mutating func moveSelectable(_ key: Key) {
+        let before = cursor.index
+        guard cursor.handleMovement(key, count: visible.count, page: 10) else { return }
+        // Skip headings in the direction of travel.
+        let forward = cursor.index >= before
+        var i = cursor.index
+        while visible.indices.contains(i), !visible[i].isSelectable { i += forward ? 1 : -1 }
+        if !visible.indices.contains(i) {
+            i = cursor.index
+            while visible.indices.contains(i), !visible[i].isSelectable { i += forward ? -1 : 1 }
+        }
+        cursor.index = visible.indices.contains(i) ? i : before
+    }
+
+    private mutating func refilter() {
+        let query = search?.text ?? ""
+        if query.isEmpty {
+            visible = allItems
+        } else {
+            let scored = allItems.compactMap { item -> (Item, Int)? in
+                guard item.isSelectable, let score = FuzzyMatch.score(query, in: item.searchText) else { return nil }
+                return (item, score)
+            }
+            visible = scored.enumerated().sorted { a, b in
+                a.element.1 != b.element.1 ? a.element.1 > b.element.1 : a.offset < b.offset
+            }.map(\.element.0)
+        }
+        cursor = ListCursor()
+        cursor.index = visible.firstIndex(where: \.isSelectable) ?? 0
+    }
+
+    mutating func render(into frame: inout Frame, area: Rect, context: UIContext) {
+        var y = area.y
+        if let search {
+            frame.put("/", x: area.x, y: y, style: .key)
+            if searching {
+                search.render(into: &frame, x: area.x + 1, y: y, width: area.width - 1)
+            } else {
+                frame.put(search.text, x: area.x + 1, y: y, style: .dim)
+            }
+            y += 1
+        }
+        // Leave room for the selected item's description.
+        let descriptionLines = area.height >= 12 ? 2 : 0
+        let listHeight = area.y + area.height - y - descriptionLines
+        var view = cursor
+        view.scroll(height: listHeight)
+        if visible.isEmpty {
+            frame.put("No explore or dashboard matches “\(search?.text ?? "")”.", x: area.x + 2, y: y, style: .dim, maxWidth: area.width - 2)
+        }
+        for row in 0..<max(0, listHeight) {
+            let i = view.offset + row
+            guard visible.indices.contains(i) else { break }
+            let line = y + row
+            switch visible[i] {
+            case .heading(let text):
+                frame.put(text, x: area.x, y: line, style: .header, maxWidth: area.width)
+            case let .explore(model, name, label, description):
+                let style: Style = i == cursor.index ? .selection : .normal
+                frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
+                let used = frame.put("  " + label, x: area.x, y: line, style: style, maxWidth: area.width)
+                let suffix = search == nil ? (description ?? "") : "\(model)/\(name)"
+                if !suffix.isEmpty, used + 3 < area.width {
+                    frame.put(suffix, x: area.x + used + 2, y: line, style: i == cursor.index ? .selection : .dim, maxWidth: area.width - used - 2)
+                }
+            case let .dashboard(_, title, description):
+                let style: Style = i == cursor.index ? .selection : .normal
+                frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
+                let used = frame.put("  ▦ " + title, x: area.x, y: line, style: style, maxWidth: area.width)
+                if let description, used + 3 < area.width {
+                    frame.put(description, x: area.x + used + 2, y: line, style: i == cursor.index ? .selection : .dim, maxWidth: area.width - used - 2)
+                }
+            }
+        }
+        if descriptionLines > 0 {
+            let line = area.y + area.height - 2
+            frame.put(String(repeating: "─", count: area.width), x: area.x, y: line, style: .border)
+            let text: String
+            switch selected {
+            case let .explore(model, name, label, description)?: text = "\(label) (\(model)/\(name))" + (description.map { ": \($0)" } ?? "")
+            case let .dashboard(name, title, description)?: text = "\(title) (dashboard \(name))" + (description.map { ": \($0)" } ?? "")
+            default: text = ""
+            }
+            frame.put(text, x: area.x, y: line + 1, style: .dim, maxWidth: area.width)
+        }
+    }
+}
