@@ -21,9 +21,8 @@ struct FilterSQLRenderer {
             switch (item.match, item.negated) {
             case (.equals(let s), false): equal.append(try dialect.stringLiteral(s))
             case (.equals(let s), true): notEqual.append(try dialect.stringLiteral(s))
-            case (.like(let p), false): positives.append(dialect.caseInsensitiveLike(column, try dialect.stringLiteral(p)))
-            case (.like(let p), true):
-                negatives.append("(NOT \(dialect.caseInsensitiveLike(column, try dialect.stringLiteral(p))) OR \(column) IS NULL)")
+            case (.like(let p), false): positives.append(try like(p))
+            case (.like(let p), true): negatives.append("(NOT \(try like(p)) OR \(column) IS NULL)")
             case (.empty, false): positives.append("(\(column) IS NULL OR \(column) = \(try dialect.stringLiteral("")))")
             case (.empty, true): negatives.append("(\(column) IS NOT NULL AND \(column) <> \(try dialect.stringLiteral("")))")
             case (.null, false): positives.append("\(column) IS NULL")
@@ -37,6 +36,12 @@ struct FilterSQLRenderer {
             negatives.insert("(\(column) NOT IN (\(notEqual.joined(separator: ", "))) OR \(column) IS NULL)", at: 0)
         }
         return combine(positives: positives, negatives: negatives)
+    }
+
+    /// The dialect's LIKE, parenthesised: dialects may return a bare `a LIKE b ESCAPE c` and it is
+    /// about to be negated or combined.
+    private func like(_ pattern: String) throws -> String {
+        "(" + dialect.caseInsensitiveLike(column, try dialect.stringLiteral(pattern)) + ")"
     }
 
     /// Positive conditions OR'ed, then AND'ed with every negative one (`FOO%,-FOOD`).

@@ -163,32 +163,41 @@ struct FilterExecutionTests {
         #expect(throws: (any Error).self) { try nul.sql("name", dialect: dialect, context: context) }
     }
 
-    @Test func sqlite() throws {
+    /// A fresh SQLite file holding the fixture; the caller removes the returned directory.
+    static func sqliteFixture() throws -> (url: String, directory: URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spyglass-filters-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let url = "sqlite:" + dir.appendingPathComponent("filters.db").path
         let loader = try Warehouse.openLoader(url)
+        defer { loader.close() }
         try loader.execute("""
             CREATE TABLE items (id INTEGER, name TEXT, amount REAL, day TEXT, ts TEXT, flag TEXT);
             CREATE TABLE users (id INTEGER)
             """)
-        try Self.load(loader)
-        loader.close()
-        let connection = try Warehouse.connect(url)
-        try Self.check(connection, dialect: SQLiteFilterDialect())
+        try load(loader)
+        return (url, dir)
     }
 
-    @Test func postgres() throws {
+    /// A fresh PostgreSQL database on the throwaway test cluster holding the fixture.
+    static func postgresFixture() throws -> String {
         let url = try TestPostgres.createDatabase(prefix: "filters")
         let loader = try Warehouse.openLoader(url)
+        defer { loader.close() }
         try loader.execute("""
             CREATE TABLE items (id integer, name text, amount numeric, day date, ts timestamp, flag text);
             CREATE TABLE users (id integer)
             """)
-        try Self.load(loader)
-        loader.close()
-        let connection = try Warehouse.connect(url)
-        try Self.check(connection, dialect: PostgresFilterDialect())
+        try load(loader)
+        return url
+    }
+
+    @Test func sqlite() throws {
+        let fixture = try Self.sqliteFixture()
+        defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        try Self.check(try Warehouse.connect(fixture.url), dialect: SQLiteFilterDialect())
+    }
+
+    @Test func postgres() throws {
+        try Self.check(try Warehouse.connect(try Self.postgresFixture()), dialect: PostgresFilterDialect())
     }
 }

@@ -1,7 +1,9 @@
 import QueryEngine
 
 /// Test-only dialects: the minimum SQLite and PostgreSQL need, so filter SQL can be executed on real
-/// databases before the planner's dialects exist (those must pass the same contract tests).
+/// databases independently of the planner's dialects (which run the same cases in
+/// FilterDialectContractTests). LIKE comes back unparenthesised on purpose: the renderer must not
+/// rely on a dialect to group it.
 struct SQLiteFilterDialect: FilterSQLDialect {
     struct Unrepresentable: Error {}
 
@@ -13,7 +15,7 @@ struct SQLiteFilterDialect: FilterSQLDialect {
     func dateLiteral(_ ymd: String) -> String { "'\(ymd)'" }
     func timestampLiteral(_ ymdhms: String) -> String { "'\(ymdhms)'" }
     func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String {
-        "(\(expr) LIKE \(patternLiteral) ESCAPE '\\')"
+        "\(expr) LIKE \(patternLiteral) ESCAPE '\\'"
     }
 }
 
@@ -28,6 +30,6 @@ struct PostgresFilterDialect: FilterSQLDialect {
     func dateLiteral(_ ymd: String) -> String { "DATE '\(ymd)'" }
     func timestampLiteral(_ ymdhms: String) -> String { "TIMESTAMP '\(ymdhms)'" }
     func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String {
-        "(\(expr) ILIKE \(patternLiteral) ESCAPE '\\')"
+        "\(expr) ILIKE \(patternLiteral) ESCAPE '\\'"
     }
 }
