@@ -35,22 +35,26 @@ public struct CSVWriter {
 
     /// Writes one row: one value per column.
     public func writeRow(_ row: [Value]) {
+        // Work on a local, uniquely referenced buffer: appending through the class property would
+        // pay an exclusivity check per byte run.
+        var out = sink.take()
         let count = min(row.count, shapes.count)
-        sink.buffer.reserveCapacity(sink.buffer.count + 16 * count + 2)
         for i in 0..<count {
-            if i > 0 { sink.buffer.append(UInt8(ascii: ",")) }
+            if i > 0 { out.append(UInt8(ascii: ",")) }
             switch row[i] {
             case .null:
                 break
             case .string(let s) where shapes[i] != .yesno:
-                CSVWriter.appendField(s, to: &sink.buffer)
+                CSVWriter.appendField(s, to: &out)
             case let value:
-                shapes[i].appendRaw(value, to: &sink.buffer)
+                shapes[i].appendRaw(value, to: &out)
             }
         }
-        sink.buffer.append(13)
-        sink.buffer.append(10)
-        if sink.buffer.count >= Sink.chunkSize { sink.flush() }
+        out.append(13)
+        out.append(10)
+        let full = out.count >= Sink.chunkSize
+        sink.buffer = consume out
+        if full { sink.flush() }
     }
 
     /// Writes a totals row: dimension cells empty except the first, which reads `Total`.
@@ -106,6 +110,14 @@ public struct CSVWriter {
         init(write: @escaping (UnsafeRawBufferPointer) -> Void) {
             self.write = write
             buffer.reserveCapacity(Sink.chunkSize + 4096)
+        }
+
+        /// The buffer, leaving an empty one behind so the caller's copy is unique.
+        @inline(__always)
+        func take() -> [UInt8] {
+            var taken: [UInt8] = []
+            swap(&taken, &buffer)
+            return taken
         }
 
         func flush() {
