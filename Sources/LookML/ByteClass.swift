@@ -36,12 +36,19 @@ enum ByteClass {
     /// Bytes of non-ASCII scalars count, so `label: café` does not split a scalar in two.
     @inline(__always)
     static func isBare(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x00...0x20, 0x7F: return false
-        case colon, comma, leftBracket, rightBracket, leftBrace, rightBrace, quote, hash, semicolon: return false
-        default: return true
-        }
+        // Bit masks over the two ASCII halves keep this branch-light in the hottest loop.
+        if c <= 0x20 || c == 0x7F { return false }
+        if c < 64 { return (punctuationBelow64 >> UInt64(c)) & 1 == 0 }
+        if c < 128 { return (punctuationFrom64 >> UInt64(c - 64)) & 1 == 0 }
+        return true
     }
+
+    /// `"` `#` `,` `:` `;` as bits of a mask indexed by byte value.
+    private static let punctuationBelow64: UInt64 =
+        1 << 0x22 | 1 << 0x23 | 1 << 0x2C | 1 << 0x3A | 1 << 0x3B
+    /// `[` `]` `{` `}` as bits of a mask indexed by byte value minus 64.
+    private static let punctuationFrom64: UInt64 =
+        1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64)
 
     @inline(__always)
     static func isIdentifierStart(_ c: UInt8) -> Bool {

@@ -10,7 +10,8 @@ extension Parser {
             return nil
         }
         pos += 1
-        var items: [SyntaxList.Item] = []
+        let base = itemStack.count
+        defer { itemStack.removeSubrange(base...) }
         // True right after `[` or `,`: an item may come; false right after an item: `,` or `]` must.
         var expectingItem = true
         var lastItemEnd: Int?
@@ -18,16 +19,16 @@ extension Parser {
             skipTrivia()
             guard pos < count else {
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found end of file", at: open)
-                return SyntaxList(items: items, location: openLocation)
+                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             }
             let c = bytes[pos]
             switch c {
             case ByteClass.rightBracket:
                 pos += 1
-                return SyntaxList(items: items, location: openLocation)
+                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             case ByteClass.rightBrace:
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found '}'", at: pos)
-                return SyntaxList(items: items, location: openLocation)
+                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             case ByteClass.comma:
                 if expectingItem { error("expected a list item, found ','", at: pos) }
                 pos += 1
@@ -41,7 +42,7 @@ extension Parser {
                 // `fields: [a, b` then the next pair: the `]` was forgotten at the end of the line.
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found \(describe(at: pos))",
                       at: pos)
-                return SyntaxList(items: items, location: openLocation)
+                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             }
             if c == ByteClass.leftBracket {
                 error("expected a list item, found '[' (lists cannot contain lists)", at: pos)
@@ -71,7 +72,7 @@ extension Parser {
                 // A missing comma: read the item anyway.
             }
             expectingItem = false
-            if let item = parseListItem(depth: depth + 1) { items.append(item) }
+            if let item = parseListItem(depth: depth + 1) { itemStack.append(item) }
             lastItemEnd = pos
         }
     }

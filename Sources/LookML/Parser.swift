@@ -16,6 +16,11 @@ struct Parser {
     /// A `;;` search starting at or after this offset is known to fail; remembering it keeps a
     /// file with many unterminated SQL values linear instead of quadratic.
     var noTerminatorFrom = Int.max
+    /// Pairs of every block being parsed, innermost last. Each block copies its own out once it
+    /// closes, which costs one exactly-sized allocation instead of an array regrown while appending.
+    var pairStack: [Pair] = []
+    /// The same for list items.
+    var itemStack: [SyntaxList.Item] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, path: String) {
         self.bytes = bytes
@@ -145,17 +150,18 @@ struct Parser {
 
     /// Pairs up to the end of the file, or (in a block) up to but not including its `}`.
     mutating func parsePairs(inBlock: Bool, depth: Int) -> [Pair] {
-        var pairs: [Pair] = []
+        let base = pairStack.count
+        defer { pairStack.removeSubrange(base...) }
         while true {
             skipTrivia()
-            guard pos < count else { return pairs }
+            guard pos < count else { return Array(pairStack[base...]) }
             let c = bytes[pos]
             if c == ByteClass.rightBrace {
-                if inBlock { return pairs }
+                if inBlock { return Array(pairStack[base...]) }
                 error("unexpected '}' with no block open", at: pos)
                 pos += 1
             } else if ByteClass.isBare(c) {
-                if let pair = parsePair(depth: depth) { pairs.append(pair) }
+                if let pair = parsePair(depth: depth) { pairStack.append(pair) }
             } else {
                 error("expected a key, found \(describe(at: pos))", at: pos)
                 skipStatement()

@@ -27,9 +27,12 @@ struct SourceMap {
 
     /// The line index (0-based) holding `offset`.
     private func lineIndex(of offset: Int) -> Int {
-        if offset >= lineStarts[cachedLine]
-            && (cachedLine + 1 == lineStarts.count || offset < lineStarts[cachedLine + 1]) {
-            return cachedLine
+        if offset >= lineStarts[cachedLine] {
+            // The parser asks left to right: walking forward a few lines beats a binary search.
+            var line = cachedLine
+            let last = min(lineStarts.count - 1, cachedLine + 8)
+            while line < last && offset >= lineStarts[line + 1] { line += 1 }
+            if line == lineStarts.count - 1 || offset < lineStarts[line + 1] { return line }
         }
         var low = 0
         var high = lineStarts.count - 1
