@@ -197,6 +197,9 @@ final class PostgresConnection: Connection, @unchecked Sendable {
             needsReset = true
             return .cannotConnect("lost the connection to PostgreSQL at \(PostgresSession.string(PQhost(conn))):\(PostgresSession.string(PQport(conn))): \(error.detail)")
         }
+        if case .queryFailed(let message) = error, message == "cannot insert multiple commands into a prepared statement" {
+            return .unsupported("only one SQL statement can run at a time on PostgreSQL")
+        }
         guard sqlState == "57014" else { return error }
         if state.withLock({ cancelRequested }) { return .cancelled }
         if case .queryFailed(let message) = error, message.contains("statement timeout") {

@@ -95,7 +95,8 @@ enum PostgresSession {
         var trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         if trimmed.hasPrefix("ERROR:  ") { trimmed = trimmed.dropFirst("ERROR:  ".count) }
-        return String(trimmed)
+        // libpq nests the server's severity inside its own sentence ("… failed: FATAL:  role …").
+        return String(trimmed).replacing("FATAL:  ", with: "").replacing("ERROR:  ", with: "")
     }
 
     /// Passwords written into the URL, raw and percent-decoded, so messages can be scrubbed of both.
