@@ -53,6 +53,7 @@ extension PostgresConnectionTests {
         var count = 0
         var sum: Int64 = 0
         var peak = before
+        let started = ContinuousClock.now
         try connection.stream("SELECT g::bigint AS n, md5(g::text) AS s FROM generate_series(1, 1000000) g",
                               onColumns: { #expect($0.map(\.type) == [.int, .string]) },
                               onRow: { row in
@@ -60,6 +61,8 @@ extension PostgresConnectionTests {
                                   if case .int(let n) = row[0] { sum += n }
                                   if count % 100_000 == 0 { peak = max(peak, (try? ProcessMemory.residentKilobytes()) ?? 0) }
                               })
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        print("PostgreSQL stream: \(Int(Double(count) / seconds)) rows/s, RSS \(before) kB → peak \(peak) kB")
         #expect(count == 1_000_000)
         #expect(sum == 500_000_500_000)
         // Buffering 1M rows of ~50 bytes would cost well over 100 MB; streaming must stay far below.

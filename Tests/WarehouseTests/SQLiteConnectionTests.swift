@@ -124,6 +124,25 @@ struct SQLiteConnectionTests {
         }
     }
 
+    @Test func streamsAMillionRowsWithFlatMemory() throws {
+        let connection = try Warehouse.connect(try typedFixture())
+        let before = try ProcessMemory.residentKilobytes()
+        var peak = before
+        var count = 0
+        var sum: Int64 = 0
+        try connection.stream("""
+            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000)
+            SELECT x, printf('row %08d', x) AS label FROM c
+            """, onColumns: { #expect($0.map(\.type) == [.int, .string]) }, onRow: { row in
+                count += 1
+                if case .int(let n) = row[0] { sum += n }
+                if count % 100_000 == 0 { peak = max(peak, (try? ProcessMemory.residentKilobytes()) ?? 0) }
+            })
+        #expect(count == 1_000_000)
+        #expect(sum == 500_000_500_000)
+        #expect(peak - before < 40_000, "RSS grew from \(before) kB to \(peak) kB while streaming")
+    }
+
     /// Counts to a billion: minutes of work, so only an interrupt or timeout ends it in time.
     static let endlessCTE = """
         WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000)
