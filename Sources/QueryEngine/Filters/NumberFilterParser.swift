@@ -13,13 +13,16 @@
 /// `NOT 66, 99, 4` excludes all three, as Looker reads it.
 struct NumberFilterParser {
     enum Token: Equatable {
-        case number(String), op(String), word(String), open(UInt8), close(UInt8), comma
-        case minusWord(String)  // -NULL, -INF
+        case number(String), op(String), word(Keyword), open(UInt8), close(UInt8), comma
+        case minusWord(Keyword)  // -NULL, -INF
     }
+
+    /// The grammar's words; anything else is rejected while tokenizing.
+    enum Keyword: Equatable { case and, or, not, null, inf, to }
 
     private static let expected = "a number, range or comparison"
     let fail: (String, String) -> FilterError
-    private var tokens: [(Token, String)] = []  // token and its source text for messages
+    private var tokens: [(Token, Range<Int>)] = []  // token and where it came from, for messages
     private var pos = 0
 
     init(bytes: [UInt8], fail: @escaping (String, String) -> FilterError) {
@@ -44,7 +47,7 @@ struct NumberFilterParser {
             default: positives.append(node)
             }
             if pos == tokens.count { break }
-            guard tokens[pos].0 == .comma else { throw fail(Self.expected, tokens[pos].1) }
+            guard tokens[pos].0 == .comma else { throw fail(Self.expected, peekText) }
             pos += 1
         }
         var parts: [NumberFilterNode] = []
@@ -72,33 +75,33 @@ struct NumberFilterParser {
 
     private mutating func parseOr() throws -> NumberFilterNode {
         var terms = [try parseAnd()]
-        while pos < tokens.count, tokens[pos].0 == .word("OR") { pos += 1; terms.append(try parseAnd()) }
+        while pos < tokens.count, tokens[pos].0 == .word(.or) { pos += 1; terms.append(try parseAnd()) }
         return terms.count == 1 ? terms[0] : .or(terms)
     }
 
     private mutating func parseAnd() throws -> NumberFilterNode {
         var terms = [try parseUnary()]
-        while pos < tokens.count, tokens[pos].0 == .word("AND") { pos += 1; terms.append(try parseUnary()) }
+        while pos < tokens.count, tokens[pos].0 == .word(.and) { pos += 1; terms.append(try parseUnary()) }
         return terms.count == 1 ? terms[0] : .and(terms)
     }
 
     private mutating func parseUnary() throws -> NumberFilterNode {
-        if peek == .word("NOT") {
+        if peek == .word(.not) {
             pos += 1
-            if peek == .word("NULL") { pos += 1; return .isNotNull }
+            if peek == .word(.null) { pos += 1; return .isNotNull }
             return .not(try parsePrimary())
         }
         return try parsePrimary()
     }
 
     private var peek: Token? { pos < tokens.count ? tokens[pos].0 : nil }
-    private var peekText: String { pos < tokens.count ? tokens[pos].1 : "" }
+    private var peekText: String { pos < tokens.count ? String(decoding: bytes[tokens[pos].1], as: UTF8.self) : "" }
 
     private mutating func parsePrimary() throws -> NumberFilterNode {
         guard let t = peek else { throw fail(Self.expected, "") }
         switch t {
-        case .word("NULL"): pos += 1; return .isNull
-        case .minusWord("NULL"): pos += 1; return .isNotNull
+        case .word(.null): pos += 1; return .isNull
+        case .minusWord(.null): pos += 1; return .isNotNull
         case .op(let op):
             pos += 1
             let v = try number()
@@ -112,7 +115,7 @@ struct NumberFilterParser {
             }
         case .number(let v):
             pos += 1
-            if peek == .word("TO") {
+            if peek == .word(.to) {
                 pos += 1
                 let hi = try number()
                 return .range(lower: NumberBound(value: v, inclusive: true), upper: NumberBound(value: hi, inclusive: true))
@@ -145,14 +148,15 @@ struct NumberFilterParser {
     private mutating func bound(allowInfinity inf: String) throws -> String? {
         switch peek {
         case .number(let v): pos += 1; return v
-        case .word("INF") where inf == "INF": pos += 1; return nil
-        case .minusWord("INF") where inf == "-INF": pos += 1; return nil
+        case .word(.inf) where inf == "INF": pos += 1; return nil
+        case .minusWord(.inf) where inf == "-INF": pos += 1; return nil
         default: throw fail("a number or \(inf.lowercased()) as an interval bound", peekText)
         }
     }
 
-    static func tokenize(_ b: [UInt8], fail: (String, String) -> FilterError) throws -> [(Token, String)] {
-        var out: [(Token, String)] = []
+    static func tokenize(_ b: [UInt8], fail: (String, String) -> FilterError) throws -> [(Token, Range<Int>)] {
+        var out: [(Token, Range<Int>)] = []
+        out.reserveCapacity(b.count / 2)
         var i = 0
         let n = b.count
         func text(_ from: Int, _ to: Int) -> String { String(decoding: b[from..<to], as: UTF8.self) }
@@ -161,46 +165,66 @@ struct NumberFilterParser {
             if FilterBytes.isSpace(c) { i += 1; continue }
             let start = i
             switch c {
-            case UInt8(ascii: ","): out.append((.comma, ",")); i += 1
-            case UInt8(ascii: "["), UInt8(ascii: "("): out.append((.open(c), text(i, i + 1))); i += 1
-            case UInt8(ascii: "]"), UInt8(ascii: ")"): out.append((.close(c), text(i, i + 1))); i += 1
+            case UInt8(ascii: ","): out.append((.comma, i..<i + 1)); i += 1
+            case UInt8(ascii: "["), UInt8(ascii: "("): out.append((.open(c), i..<i + 1)); i += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"): out.append((.close(c), i..<i + 1)); i += 1
             case UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "!"):
                 i += 1
                 if i < n, b[i] == UInt8(ascii: "=") || (c == UInt8(ascii: "<") && b[i] == UInt8(ascii: ">")) { i += 1 }
                 let op = text(start, i)
                 if op == "!" || op == "==" { throw fail(Self.expected, op) }
-                out.append((.op(op == "!=" ? "<>" : op), op))
+                out.append((.op(op == "!=" ? "<>" : op), start..<i))
             default:
                 let negative = c == UInt8(ascii: "-")
                 if negative { i += 1 }
                 if i < n, FilterBytes.isLetter(b[i]) {
                     var j = i
                     while j < n, FilterBytes.isLetter(b[j]) { j += 1 }
-                    let word = FilterBytes.upper(b[i..<j])
-                    if negative && word != "NULL" && word != "INF" { throw fail(Self.expected, text(start, j)) }
-                    out.append((negative ? .minusWord(word) : .word(word), text(start, j)))
+                    guard let word = keyword(b[i..<j]), !negative || word == .null || word == .inf else {
+                        throw fail(Self.expected, text(start, j))
+                    }
+                    out.append((negative ? .minusWord(word) : .word(word), start..<j))
                     i = j
                 } else if i < n, FilterBytes.isDigit(b[i]) || b[i] == UInt8(ascii: ".") {
                     var j = i
-                    var intDigits: [UInt8] = [], fracDigits: [UInt8] = []
-                    while j < n, FilterBytes.isDigit(b[j]) { intDigits.append(b[j]); j += 1 }
+                    while j < n, FilterBytes.isDigit(b[j]) { j += 1 }
+                    let intDigits = b[i..<j]
+                    var fracDigits = b[j..<j]
                     if j < n, b[j] == UInt8(ascii: ".") {
                         j += 1
-                        while j < n, FilterBytes.isDigit(b[j]) { fracDigits.append(b[j]); j += 1 }
+                        let f = j
+                        while j < n, FilterBytes.isDigit(b[j]) { j += 1 }
+                        fracDigits = b[f..<j]
                     }
                     var end = j
                     while end < n, !FilterBytes.isSpace(b[end]), !Self.isDelimiter(b[end]) { end += 1 }
                     if (intDigits.isEmpty && fracDigits.isEmpty) || end != j { throw fail(Self.expected, text(start, end)) }
-                    out.append((.number(canonical(negative: negative, intDigits, fracDigits)), text(start, j)))
+                    out.append((.number(canonical(negative: negative, intDigits, fracDigits)), start..<j))
                     i = j
                 } else {
-                    var end = i + 1
+                    var end = min(i + 1, n)  // a lone trailing "-" ends at the text's end
                     while end < n, !FilterBytes.isSpace(b[end]), !Self.isDelimiter(b[end]) { end += 1 }
-                    throw fail(Self.expected, text(start, max(end, start + 1)))
+                    throw fail(Self.expected, text(start, end))
                 }
             }
         }
         return out
+    }
+
+    /// Case-insensitive keyword match on bytes, without building a String.
+    private static func keyword(_ w: ArraySlice<UInt8>) -> Keyword? {
+        func eq(_ k: StaticString) -> Bool {
+            guard w.count == k.utf8CodeUnitCount else { return false }
+            var p = k.utf8Start
+            for c in w { if c | 0x20 != p.pointee { return false }; p += 1 }
+            return true
+        }
+        switch w.count {
+        case 2: return eq("or") ? .or : eq("to") ? .to : nil
+        case 3: return eq("and") ? .and : eq("not") ? .not : eq("inf") ? .inf : nil
+        case 4: return eq("null") ? .null : nil
+        default: return nil
+        }
     }
 
     private static func isDelimiter(_ c: UInt8) -> Bool {
@@ -209,10 +233,10 @@ struct NumberFilterParser {
     }
 
     /// Digits re-printed without redundant zeros (`007.50` → `7.5`), so SQL sees only `-?\d+(\.\d+)?`.
-    static func canonical(negative: Bool, _ intDigits: [UInt8], _ fracDigits: [UInt8]) -> String {
+    static func canonical(negative: Bool, _ intDigits: ArraySlice<UInt8>, _ fracDigits: ArraySlice<UInt8>) -> String {
         var i = intDigits.drop(while: { $0 == UInt8(ascii: "0") })
         if i.isEmpty { i = [UInt8(ascii: "0")] }
-        var f = fracDigits[...]
+        var f = fracDigits
         while let last = f.last, last == UInt8(ascii: "0") { f = f.dropLast() }
         var s = String(decoding: i, as: UTF8.self)
         if !f.isEmpty { s += "." + String(decoding: f, as: UTF8.self) }

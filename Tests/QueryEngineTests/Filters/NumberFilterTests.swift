@@ -76,4 +76,14 @@ struct NumberFilterTests {
         #expect(message(">=") == "invalid filter for 'orders.amount': expected a number, range or comparison but the text ended in '>='")
         #expect(message("1 2") == "invalid filter for 'orders.amount': expected a number, range or comparison but found '2' in '1 2'")
     }
+
+    /// Found by FilterFuzzTests: a "-" as the last character read one byte past the text (a trap).
+    @Test func regressionTrailingMinusReadPastTheEnd() {
+        for text in ["-", "5, -", ">-"] {
+            #expect(throws: FilterError.self) { try FilterExpression.parse(text, type: .number, field: "orders.amount") }
+        }
+        do { _ = try FilterExpression.parse("5, -", type: .number, field: "orders.amount") } catch {
+            #expect("\(error)" == "invalid filter for 'orders.amount': expected a number, range or comparison but found '-' in '5, -'")
+        }
+    }
 }
