@@ -45,5 +45,99 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if let location = diagnostic.location { check(location) }
         precondition(!diagnostic.message.isEmpty)
     }
+    // A clean file printed back out must parse cleanly to the same tree: this catches values that
+    // are cut, merged or misclassified, which the location checks above cannot see.
+    if diagnostics.isEmpty {
+        let printed = LookMLPrinter.print(file.pairs)
+        let (again, againDiagnostics) = LookMLParser.parse(printed, path: path)
+        precondition(againDiagnostics.isEmpty, "printed tree does not parse: \(againDiagnostics)\n\(printed)")
+        precondition(LookMLPrinter.withoutLocations(again.pairs) == LookMLPrinter.withoutLocations(file.pairs),
+                     "printed tree parses differently:\n\(printed)")
+    }
     return 0
+}
+
+/// Prints a syntax tree back as LookML, and strips locations so two trees can be compared.
+enum LookMLPrinter {
+    static func print(_ pairs: [Pair]) -> String {
+        var out = ""
+        for pair in pairs { write(pair, into: &out); out += "\n" }
+        return out
+    }
+
+    static func write(_ pair: Pair, into out: inout String) {
+        out += pair.key + ": "
+        switch pair.value {
+        case .scalar(let scalar): write(scalar, into: &out)
+        case .list(let list): write(list, into: &out)
+        case .block(let block): write(block, into: &out)
+        }
+    }
+
+    static func write(_ scalar: Scalar, into out: inout String) {
+        switch scalar.style {
+        case .bare: out += scalar.text
+        case .sql: out += scalar.text + " ;;"
+        case .quoted:
+            out += "\""
+            for c in scalar.text.unicodeScalars {
+                switch c {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                default: out.unicodeScalars.append(c)
+                }
+            }
+            out += "\""
+        }
+    }
+
+    static func write(_ list: SyntaxList, into out: inout String) {
+        out += "["
+        for item in list.items {
+            switch item {
+            case .scalar(let scalar): write(scalar, into: &out)
+            case .pair(let pair): write(pair, into: &out)
+            case .block(let block): write(block, into: &out)
+            }
+            out += ",\n"
+        }
+        out += "]"
+    }
+
+    static func write(_ block: Block, into out: inout String) {
+        if let name = block.name { out += name + " " }
+        out += "{\n"
+        for pair in block.pairs { write(pair, into: &out); out += "\n" }
+        out += "}"
+    }
+
+    static let nowhere = SourceLocation(file: "", line: 0, column: 0)
+
+    static func withoutLocations(_ pairs: [Pair]) -> [Pair] {
+        pairs.map { Pair(key: $0.key, keyLocation: nowhere, value: withoutLocations($0.value)) }
+    }
+
+    static func withoutLocations(_ value: SyntaxValue) -> SyntaxValue {
+        switch value {
+        case .scalar(let scalar): .scalar(withoutLocation(scalar))
+        case .block(let block): .block(withoutLocations(block))
+        case .list(let list):
+            .list(SyntaxList(items: list.items.map { item in
+                switch item {
+                case .scalar(let scalar): .scalar(withoutLocation(scalar))
+                case .pair(let pair): .pair(withoutLocations([pair])[0])
+                case .block(let block): .block(withoutLocations(block))
+                }
+            }, location: nowhere))
+        }
+    }
+
+    static func withoutLocation(_ scalar: Scalar) -> Scalar {
+        Scalar(text: scalar.text, style: scalar.style, location: nowhere)
+    }
+
+    static func withoutLocations(_ block: Block) -> Block {
+        Block(name: block.name, nameLocation: block.name == nil ? nil : nowhere,
+              pairs: withoutLocations(block.pairs), location: nowhere)
+    }
 }

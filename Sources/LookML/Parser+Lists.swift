@@ -7,6 +7,7 @@ extension Parser {
         guard depth < Parser.maxDepth else {
             error("blocks and lists are nested more than \(Parser.maxDepth) levels deep", at: open)
             skipBalanced()
+            if pos >= count { reportedOpenAtEnd = true }
             return nil
         }
         pos += 1
@@ -18,6 +19,7 @@ extension Parser {
         while true {
             skipTrivia()
             guard pos < count else {
+                reportedOpenAtEnd = true
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found end of file", at: open)
                 return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             }

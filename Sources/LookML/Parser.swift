@@ -19,6 +19,9 @@ struct Parser {
     /// Pairs of every block being parsed, innermost last. Each block copies its own out once it
     /// closes, which costs one exactly-sized allocation instead of an array regrown while appending.
     var pairStack: [Pair] = []
+    /// Set once something was left open at the end of the file: every block around it is then
+    /// unclosed too, but that is one mistake, so it is reported once.
+    var reportedOpenAtEnd = false
     /// The same for list items.
     var itemStack: [SyntaxList.Item] = []
 
@@ -260,13 +263,15 @@ struct Parser {
         guard depth < Parser.maxDepth else {
             error("blocks and lists are nested more than \(Parser.maxDepth) levels deep", at: open)
             skipBalanced()
+            if pos >= count { reportedOpenAtEnd = true }
             return nil
         }
         pos += 1
         let pairs = parsePairs(inBlock: true, depth: depth + 1)
         if pos < count && bytes[pos] == ByteClass.rightBrace {
             pos += 1
-        } else {
+        } else if !reportedOpenAtEnd {
+            reportedOpenAtEnd = true
             let owner = name.map { "\(string(keyStart, keyEnd)): \($0)" } ?? string(keyStart, keyEnd)
             error("expected '}' to close the '\(owner)' block, found end of file", at: open)
         }
