@@ -12,8 +12,8 @@ import Warehouse
 ///  "notes": ["showing the first 50 of 73 pivot values"]}   // only when there are notes
 /// ```
 ///
-/// `fields` lists each dimension, then each pivot dimension (with `"pivot": true`), then each
-/// measure once. Values are raw: numbers are JSON numbers (decimals printed digit for digit),
+/// `fields` follows column order, listing each measure once and the pivot dimensions (with
+/// `"pivot": true`) just before the first measure. Values are raw: numbers are JSON numbers (decimals printed digit for digit),
 /// NULL, NaN and infinities are `null`, dates/timestamps are strings cut to the timeframe,
 /// yesno is `"Yes"`/`"No"`. `totals` holds measures only.
 struct JSONRenderer {
@@ -47,12 +47,20 @@ struct JSONRenderer {
             if pivot { appendASCII(", \"pivot\": true", to: &out) }
             out.append(UInt8(ascii: "}"))
         }
-        for column in table.columns where !column.isMeasure { field(column, pivot: false) }
-        for column in table.pivotColumns { field(column, pivot: true) }
+        // Column order, each measure once; pivot dimensions just before the first measure.
         var seenMeasures = Set<String>()
-        for column in table.columns where column.isMeasure && seenMeasures.insert(column.name).inserted {
+        var pivotsListed = false
+        for column in table.columns {
+            if column.isMeasure {
+                if !pivotsListed {
+                    for pivot in table.pivotColumns { field(pivot, pivot: true) }
+                    pivotsListed = true
+                }
+                if !seenMeasures.insert(column.name).inserted { continue }
+            }
             field(column, pivot: false)
         }
+        if !pivotsListed { for pivot in table.pivotColumns { field(pivot, pivot: true) } }
         out.append(UInt8(ascii: "]"))
 
         if table.isPivoted {

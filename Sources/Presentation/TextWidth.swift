@@ -81,7 +81,8 @@ public enum TextWidth {
         return 1
     }
 
-    /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed), plus the emoji blocks.
+    /// East Asian Wide and Fullwidth ranges (Unicode 15, condensed); emoji are found by their
+    /// Emoji_Presentation property instead, so text-style symbols (🌡 U+1F321) stay narrow.
     private static func isWide(_ v: UInt32) -> Bool {
         if v < 0x1100 { return false }
         return (v <= 0x115F)
@@ -101,11 +102,6 @@ public enum TextWidth {
             || (v >= 0xFFE0 && v <= 0xFFE6)
             || (v >= 0x16FE0 && v <= 0x18CFF)
             || (v >= 0x1B000 && v <= 0x1B2FF)
-            || (v >= 0x1F1E6 && v <= 0x1F1FF)
-            || (v >= 0x1F300 && v <= 0x1F64F)
-            || (v >= 0x1F680 && v <= 0x1F6FF)
-            || (v >= 0x1F900 && v <= 0x1F9FF)
-            || (v >= 0x1FA70 && v <= 0x1FAFF)
             || (v >= 0x20000 && v <= 0x2FFFD)
             || (v >= 0x30000 && v <= 0x3FFFD)
     }

@@ -62,9 +62,10 @@ struct JSONRendererTests {
         #expect(fields[6]["type"] as? String == "sum")
     }
 
-    @Test func noTotalsKeyWithoutTotals() throws {
-        let table = ResultTable(columns: [Fixtures.measure("orders.count")], rows: [[.int(1)]])
+    @Test func noTotalsKeyWithoutTotalsAndFieldsInColumnOrder() throws {
+        let table = ResultTable(columns: [Fixtures.measure("orders.count"), Fixtures.dimension("orders.status")], rows: [[.int(1), .string("a")]])
         let json = try parse(Renderer.render(table, as: .json))
+        #expect((json["fields"] as? [[String: Any]])?.map { $0["name"] as? String } == ["orders.count", "orders.status"])
         #expect(json["totals"] == nil)
         #expect(json["pivots"] == nil)
         #expect((json["rows"] as? [[String: Any]])?.count == 1)

@@ -5,7 +5,7 @@ import Testing
 struct TextWidthTests {
     @Test(arguments: [
         ("", 0), ("abc", 3), ("日本語", 6), ("e\u{301}", 1), ("Cafe\u{301}", 4), ("한국", 4),
-        ("👍", 2), ("👩‍👩‍👧", 2), ("🇫🇷", 2), ("❤️", 2), ("ｆｕｌｌ", 8), ("a\u{200B}b", 2), ("tab\there", 7),
+        ("👍", 2), ("👩‍👩‍👧", 2), ("🇫🇷", 2), ("❤️", 2), ("ｆｕｌｌ", 8), ("a\u{200B}b", 2), ("tab\there", 7), ("🌡", 1), ("🌡️", 2),
     ])
     func widths(text: String, expected: Int) {
         #expect(TextWidth.of(text) == expected)
