@@ -1,0 +1,34 @@
+import Foundation
+import Warehouse
+
+/// Cancels a running query from another thread (a key press, a signal). Cancelling before the query
+/// starts makes it fail as soon as it gets a connection.
+public final class CancelToken: @unchecked Sendable {
+    private let lock = NSLock()
+    private var connections: [ObjectIdentifier: any Connection] = [:]
+    private var cancelled = false
+
+    public init() {}
+
+    public var isCancelled: Bool { lock.withLock { cancelled } }
+
+    public func cancel() {
+        let running: [any Connection] = lock.withLock {
+            cancelled = true
+            return Array(connections.values)
+        }
+        for connection in running { connection.cancel() }
+    }
+
+    /// Runs `body` with `connection` registered for cancellation.
+    func watch<T>(_ connection: any Connection, _ body: () throws -> T) throws -> T {
+        let id = ObjectIdentifier(connection)
+        let alreadyCancelled = lock.withLock { () -> Bool in
+            connections[id] = connection
+            return cancelled
+        }
+        defer { lock.withLock { _ = connections.removeValue(forKey: id) } }
+        if alreadyCancelled { throw WarehouseError.cancelled }
+        return try body()
+    }
+}

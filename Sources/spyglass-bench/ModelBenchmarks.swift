@@ -1,0 +1,55 @@
+import Foundation
+import QueryEngine
+import SemanticModel
+
+/// Issue 2 and 3 figures on a generated 250-view project: load + validate, and compile per query.
+enum ModelBenchmarks {
+    static func run(quick: Bool, compile: Bool, load: Bool) throws {
+        let dir = NSTemporaryDirectory() + "spyglass-bench-250-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try SyntheticProject.write(to: dir, views: 250)
+        let bytes = (try FileManager.default.subpathsOfDirectory(atPath: dir)).reduce(0) { sum, path in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: dir + "/" + path)[.size] as? Int) ?? 0)
+        }
+        var project = ProjectLoader.load(root: dir)
+        guard !project.hasErrors else {
+            throw BenchError("the synthetic project has errors: \(project.diagnostics.first.map(String.init(describing:)) ?? "")")
+        }
+        if load {
+            let ms = Bench.median(runs: quick ? 3 : 9) { project = ProjectLoader.load(root: dir) }
+            Bench.report("load + validate 250 views (\(Bench.format(Double(bytes) / 1_048_576, 2)) MB)", "\(Bench.format(ms)) ms",
+                         target: "< 100 ms", ok: ms < 100)
+        }
+        if compile {
+            let dialect = try Dialects.named("postgres")
+            let explores = project.models[0].explores
+            var specs: [QuerySpec] = []
+            for (i, explore) in explores.enumerated() {
+                let base = explore.name
+                let joined = explore.joins.last?.name ?? base
+                var spec = QuerySpec(explore: base)
+                spec.fields = ["\(base).attribute_\(1 + i % 30)", "\(joined).created_month", "\(base).total_\(i % 12)", "\(joined).count", "\(base).ratio"]
+                spec.filters = [FilterCondition(field: "\(base).attribute_2", expression: "foo%,-bar"),
+                                FilterCondition(field: "\(joined).created_date", expression: "last 30 days")]
+                spec.sorts = [SortKey(field: "\(base).total_\(i % 12)", descending: true)]
+                specs.append(spec)
+            }
+            let options = CompileOptions()
+            for spec in specs { _ = try QueryCompiler.compile(spec, project: project, dialect: dialect, options: options) }
+            let rounds = quick ? 5 : 40
+            let ms = try Bench.median(runs: 5) {
+                for _ in 0..<rounds {
+                    for spec in specs { _ = try QueryCompiler.compile(spec, project: project, dialect: dialect, options: options) }
+                }
+            }
+            let perQuery = ms / Double(rounds * specs.count)
+            Bench.report("compile one query (250-view model, 3 joins)", "\(Bench.format(perQuery * 1000, 0)) µs",
+                         target: "≤ 1 ms", ok: perQuery <= 1)
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

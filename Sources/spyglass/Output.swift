@@ -1,0 +1,90 @@
+import Foundation
+
+/// stdout and stderr for the command line. stdout is buffered (CSV streams millions of rows through
+/// here); errors are one line, prefixed like a compiler's.
+enum Output {
+    private static let buffer = OutputBuffer(fd: STDOUT_FILENO)
+
+    static func write(_ text: String) { buffer.append(text) }
+
+    static func write(bytes: UnsafeRawBufferPointer) { buffer.append(bytes) }
+
+    static func line(_ text: String) {
+        buffer.append(text)
+        buffer.append("\n")
+    }
+
+    static func flush() { buffer.flush() }
+
+    static func error(_ message: String) {
+        buffer.flush()
+        writeAll(STDERR_FILENO, "spyglass: error: \(message)\n")
+    }
+
+    static func note(_ message: String) {
+        writeAll(STDERR_FILENO, "spyglass: \(message)\n")
+    }
+
+    /// JSON text for any Encodable, keys in a stable order.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    fileprivate static func writeAll(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    fileprivate static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                // A closed pipe (`| head`): stop quietly, as other Unix tools do.
+                exit(errno == EPIPE ? 0 : 1)
+            }
+            offset += n
+        }
+    }
+}
+
+/// A byte buffer in front of a file descriptor.
+private final class OutputBuffer: @unchecked Sendable {
+    private let fd: Int32
+    private var bytes: [UInt8] = []
+    private let lock = NSLock()
+    private let capacity = 1 << 16
+
+    init(fd: Int32) {
+        self.fd = fd
+        bytes.reserveCapacity(capacity)
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    func append(_ chunk: UnsafeRawBufferPointer) {
+        lock.lock()
+        defer { lock.unlock() }
+        bytes.append(contentsOf: chunk)
+        if bytes.count >= capacity { drain() }
+    }
+
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        drain()
+    }
+
+    private func drain() {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { Output.writeAll(fd, $0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LookML
+import SemanticModel
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the project and print every problem as path:line:col: error|warning: message.",
+        discussion: "Exits 1 when there is any error. With --syntax, checks only the syntax of the given files (for editors and pre-commit hooks)."
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Flag(name: .long, help: "Check only the syntax of FILE… (no includes, no references).")
+    var syntax = false
+
+    @Argument(help: ArgumentHelp("Files to check with --syntax.", valueName: "file"))
+    var files: [String] = []
+
+    mutating func validate() throws {
+        if syntax && files.isEmpty { throw ValidationError("--syntax needs at least one file") }
+        if !syntax && !files.isEmpty { throw ValidationError("files are only taken with --syntax; to check a project use --project DIR") }
+    }
+
+    func run() throws {
+        if syntax { return try checkSyntax() }
+        let workspace = try options.workspace()
+        let project = workspace.project
+        let diagnostics = project.diagnostics
+        if !diagnostics.isEmpty {
+            Output.write(DiagnosticRenderer.render(diagnostics, root: project.root))
+            if !DiagnosticRenderer.render(diagnostics, root: project.root).hasSuffix("\n") { Output.write("\n") }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let explores = project.models.reduce(0) { $0 + $1.explores.count }
+        let views = Set(project.models.flatMap { $0.views.keys }).count
+        Output.note("\(project.models.count) models, \(views) views, \(explores) explores, \(project.dashboards.count) dashboards: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+
+    private func checkSyntax() throws {
+        var errors = 0
+        for path in files {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Output.error("cannot read \(path)")
+                errors += 1
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            let (_, diagnostics) = LookMLParser.parse(text, path: path)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for diagnostic in diagnostics {
+                let line = diagnostic.location.flatMap { $0.line - 1 < lines.count ? String(lines[$0.line - 1]).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) : nil }
+                Output.line(diagnostic.rendered(sourceLine: line))
+                if diagnostic.severity == .error { errors += 1 }
+            }
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
