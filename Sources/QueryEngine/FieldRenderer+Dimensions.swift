@@ -80,7 +80,12 @@ extension FieldRenderer {
         case "day_of_month": return try number(.dayOfMonth)
         case "day_of_year": return try number(.dayOfYear)
         case "week_of_year": return try number(.weekOfYear)
-        case "month_num": return try number(.month)
+        case "month_num", "fiscal_month_num": return try number(.month)
+        case "minute_of_hour": return try number(.minute)
+        // Fiscal timeframes follow the calendar year (the semantic model warns when loading).
+        case "fiscal_year": return try timeframeSQL("year", raw: ts, aliases: aliases, field: field)
+        case "fiscal_quarter": return try timeframeSQL("quarter", raw: ts, aliases: aliases, field: field)
+        case "fiscal_quarter_of_year": return try timeframeSQL("quarter_of_year", raw: ts, aliases: aliases, field: field)
         case "day_of_week":
             let index = try dialect.extract(.dayOfWeekIndex, ts)
             let cases = Self.dayNames.enumerated().map { "WHEN \($0.offset) THEN '\($0.element)'" }.joined(separator: " ")

@@ -233,9 +233,15 @@ extension QueryPlanner {
             core = cteMeasures[0].cte
         } else {
             var branches: [String] = []
+            var home: [String: String] = [:]
+            for (cte, ms) in cteMeasures { for m in ms { home[m.name] = cte } }
             for (cte, ms) in cteMeasures {
                 let own = Set(ms.map(\.name))
-                let cols = dimCols + computed.map { own.contains($0.name) ? q($0.alias) : "NULL AS \(q($0.alias))" }
+                // A bare NULL is untyped, and PostgreSQL resolves an all-NULL UNION column as text; an
+                // empty scalar subquery is a NULL of the measure's own type on every dialect.
+                let cols = dimCols + computed.map {
+                    own.contains($0.name) ? q($0.alias) : "(SELECT \(q($0.alias)) FROM \(q(home[$0.name]!)) WHERE 1 = 0) AS \(q($0.alias))"
+                }
                 branches.append("SELECT " + cols.joined(separator: ", ") + " FROM " + q(cte))
             }
             let combined = dimCols + computed.map { "MAX(\(q($0.alias))) AS \(q($0.alias))" }
