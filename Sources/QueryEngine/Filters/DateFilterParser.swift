@@ -4,7 +4,7 @@
 /// ```
 /// clause := "NULL" | "NOT NULL" | "-NULL" | "before" span | "after" span | span
 /// span   := base ["for" N unit] | base "to" base
-/// base   := YYYY | YYYY/MM | YYYY/MM/DD [HH:MM[:SS]]      ('-' works as a date separator too)
+/// base   := YYYY | YYYY/MM | YYYY/MM/DD [HH:MM[:SS]]      ('-' separators and ISO 'T' work too)
 ///         | today | yesterday | tomorrow | now
 ///         | (this | last | next) unit
 ///         | [last] N unit | last N complete unit | next N unit
@@ -22,23 +22,23 @@ struct DateFilterParser {
     func parse() throws -> [DateFilterClause] {
         var clauses: [DateFilterClause] = []
         for piece in FilterBytes.split(bytes, on: UInt8(ascii: ",")) {
-            let words = piece.split(whereSeparator: FilterBytes.isSpace).map {
-                String(decoding: $0.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-            }
-            if words.isEmpty { continue }
-            var cursor = Cursor(words: words)
+            let raw = piece.split(whereSeparator: FilterBytes.isSpace)
+            if raw.isEmpty { continue }
+            let words = raw.map { String(decoding: $0.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self) }
+            var cursor = Cursor(words: words, written: raw.map { String(decoding: $0, as: UTF8.self) })
             clauses.append(try clause(&cursor))
         }
         return clauses
     }
 
     private struct Cursor {
+        /// Lower-cased words for matching, and the words as written for error messages.
         let words: [String]
+        let written: [String]
         var i = 0
         var peek: String? { i < words.count ? words[i] : nil }
-        var peekText: String { peek ?? "" }
+        var peekText: String { i < written.count ? written[i] : "" }
         var atEnd: Bool { i == words.count }
-        mutating func next() -> String? { defer { i += 1 }; return peek }
     }
 
     private func clause(_ c: inout Cursor) throws -> DateFilterClause {
@@ -135,31 +135,43 @@ struct DateFilterParser {
 
     /// `YYYY`, `YYYY/MM`, `YYYY/MM/DD` and an optional `HH:MM[:SS]` word, validated field by field.
     private func absolute(_ c: inout Cursor) throws -> DateSpan {
-        let word = c.peekText
-        let bad = { self.fail("a valid date (YYYY, YYYY/MM or YYYY/MM/DD)", word) }
+        var word = Substring(c.peek ?? "")
+        var timeWord: Substring?
+        // ISO 8601 as pasted from elsewhere: 2018-05-29T10:00:00 (words are already lower-cased).
+        if let t = word.firstIndex(of: "t") {
+            timeWord = word[word.index(after: t)...]
+            word = word[..<t]
+        }
+        let bad = { [text = c.peekText] in self.fail("a valid date (YYYY, YYYY/MM or YYYY/MM/DD)", text) }
+        let writtenTime = timeWord.map { _ in c.peekText.split(whereSeparator: { $0 == "t" || $0 == "T" }).last.map(String.init) ?? "" }
         let parts = word.utf8.split(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }
         guard (1...3).contains(parts.count),
               parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(FilterBytes.isDigit) }),
-              parts[0].count == 4 else { throw bad() }
+              parts[0].count == 4, timeWord == nil || parts.count == 3 else { throw bad() }
         let nums = parts.map { Int(String(decoding: $0, as: UTF8.self))! }
         var t = FilterDateTime(year: nums[0], month: nums.count > 1 ? nums[1] : 1, day: nums.count > 2 ? nums[2] : 1)
         guard t.year >= 1, (1...12).contains(t.month),
               (1...CivilCalendar.daysInMonth(year: t.year, month: t.month)).contains(t.day) else { throw bad() }
         c.i += 1
         var unit: DateUnit = [.year, .month, .day][nums.count - 1]
-        if nums.count == 3, let timeWord = c.peek, timeWord.utf8.contains(UInt8(ascii: ":")) {
+        var timeText = writtenTime ?? ""
+        if timeWord == nil, nums.count == 3, let next = c.peek, next.utf8.contains(UInt8(ascii: ":")) {
+            timeWord = Substring(next)
+            timeText = c.peekText
+            c.i += 1
+        }
+        if let timeWord {
             let tp = timeWord.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             guard (2...3).contains(tp.count),
                   tp.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(FilterBytes.isDigit) }) else {
-                throw fail("a valid time (HH:MM or HH:MM:SS)", timeWord)
+                throw fail("a valid time (HH:MM or HH:MM:SS)", timeText)
             }
             let tn = tp.map { Int(String(decoding: $0, as: UTF8.self))! }
             guard tn[0] < 24, tn[1] < 60, tn.count < 3 || tn[2] < 60 else {
-                throw fail("a valid time (HH:MM or HH:MM:SS)", timeWord)
+                throw fail("a valid time (HH:MM or HH:MM:SS)", timeText)
             }
             t.hour = tn[0]; t.minute = tn[1]; t.second = tn.count == 3 ? tn[2] : 0
             unit = tn.count == 3 ? .second : .minute
-            c.i += 1
         }
         return .absolute(t, unit)
     }
