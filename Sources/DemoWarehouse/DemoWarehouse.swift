@@ -88,10 +88,17 @@ public enum DemoWarehouse {
     /// leaves a half-built demo behind.
     @discardableResult
     public static func ensureDefaultDatabase(progress: ((String) -> Void)? = nil) throws -> String {
-        let path = defaultDatabasePath
+        try ensureDatabase(at: defaultDatabasePath, progress: progress)
+    }
+
+    /// Builds a default-scale SQLite demo at `path` unless a file is already there (same atomic
+    /// temp-file-and-rename as `ensureDefaultDatabase`), creating missing directories; returns `path`.
+    @discardableResult
+    public static func ensureDatabase(at path: String, progress: ((String) -> Void)? = nil) throws -> String {
         if access(path, F_OK) == 0 { return path }
-        let directory = String(path[..<path.lastIndex(of: "/")!])
-        try makeDirectories(directory)
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try makeDirectories(String(path[..<slash]))
+        }
         let temporary = "\(path).tmp-\(getpid())"
         unlink(temporary)
         do {

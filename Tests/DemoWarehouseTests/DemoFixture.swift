@@ -1,0 +1,91 @@
+import DemoWarehouse
+import Foundation
+import TestSupport
+import Warehouse
+
+/// Demo databases shared by the suites: building one costs seconds, so each is built once per
+/// test process (Swift's lazy statics are thread-safe) into a fresh temp dir.
+enum DemoFixture {
+    struct Built: Sendable {
+        var url: String
+        var stats: DemoStats
+    }
+
+    static let directory: String = {
+        let dir = NSTemporaryDirectory() + "spyglass-demo-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
+    /// The default-scale demo in SQLite.
+    static let sqlite: Result<Built, any Error> = Result {
+        let url = "sqlite:\(directory)/demo-a.sqlite"
+        return Built(url: url, stats: try DemoWarehouse.build(into: url))
+    }
+
+    /// The same demo built a second time, for the determinism test.
+    static let sqliteAgain: Result<Built, any Error> = Result {
+        let url = "sqlite:\(directory)/demo-b.sqlite"
+        return Built(url: url, stats: try DemoWarehouse.build(into: url))
+    }
+
+    /// The same demo loaded into a throwaway PostgreSQL database.
+    static let postgres: Result<Built, any Error> = Result {
+        let url = try TestPostgres.createDatabase(prefix: "demo")
+        return Built(url: url, stats: try DemoWarehouse.build(into: url))
+    }
+
+    /// One value as comparable text: booleans as 0/1 (SQLite stores them so), doubles rounded to
+    /// 6 decimals (the numeric tolerance between the two databases' float printing).
+    static func canonical(_ value: Value) -> String {
+        switch value {
+        case .null: "∅"
+        case .bool(let b): b ? "1" : "0"
+        case .int(let n): String(n)
+        case .double(let d): String((d * 1_000_000).rounded() / 1_000_000)
+        case .decimal(let text): text
+        case .string(let s): "s:" + s
+        case .date(let d): "d:\(d)"
+        case .timestamp(let t): "t:\(t)"
+        }
+    }
+
+    /// Row count and a 64-bit FNV-1a digest of every row of `table` in primary-key order.
+    static func digest(of table: String, orderBy key: String, in url: String) throws -> (rows: Int, hash: UInt64) {
+        let connection = try Warehouse.connect(url)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var rows = 0
+        try connection.stream("SELECT * FROM \(table) ORDER BY \(key)", onColumns: { _ in }, onRow: { row in
+            rows += 1
+            for value in row {
+                for byte in canonical(value).utf8 {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                }
+                hash = (hash ^ 0x1f) &* 0x100_0000_01b3
+            }
+        })
+        return (rows, hash)
+    }
+
+    /// The first `limit` rows of a table as canonical text, for showing where two databases differ.
+    static func dump(_ table: String, orderBy key: String, in url: String, limit: Int) throws -> [[String]] {
+        let connection = try Warehouse.connect(url)
+        return try connection.query("SELECT * FROM \(table) ORDER BY \(key) LIMIT \(limit)", maxRows: limit)
+            .rows.map { $0.map(canonical) }
+    }
+
+    /// The single value of a one-row, one-column query.
+    static func scalar(_ sql: String, in url: String) throws -> Value {
+        let result = try Warehouse.connect(url).query(sql, maxRows: 2)
+        return result.rows.first?.first ?? .null
+    }
+
+    static func int(_ sql: String, in url: String) throws -> Int {
+        switch try scalar(sql, in: url) {
+        case .int(let n): Int(n)
+        case .double(let d): Int(d)
+        case .decimal(let t): Int(Double(t) ?? -1)
+        case let other: fatalError("expected a number from \(sql), got \(other)")
+        }
+    }
+}
