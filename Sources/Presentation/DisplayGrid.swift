@@ -21,7 +21,7 @@ struct DisplayGrid {
     var notes: [String]
 
     init(_ table: ResultTable, nullText: String = ValueFormatter.nullText) {
-        let formatters = table.columns.map(CellFormatter.init)
+        let formatters = table.columns.map(ColumnFormatter.init)
         let count = table.columns.count
         headers = table.columns.map(\.label)
         rows = []

@@ -159,3 +159,16 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.format(.string("x"), pattern: "0") == nil)
     }
 }
+
+@Suite("Compiled column formats")
+struct ColumnFormatterTests {
+    @Test func sameTextAsValueFormatter() {
+        let columns = [Fixtures.named("usd"), Fixtures.excel("[>=1000]0.0,\"K\";0"), Fixtures.dimension("o.s"),
+                       Fixtures.dimension("o.m", type: "date_month", timeframe: "month")]
+        let values: [Value] = [.int(1500), .decimal("-3.14159"), .null, .string("x"), Fixtures.date(2024, 2, 29), .double(12.5)]
+        for column in columns {
+            let compiled = ColumnFormatter(column)
+            for value in values { #expect(compiled.format(value) == ValueFormatter.format(value, for: column)) }
+        }
+    }
+}
