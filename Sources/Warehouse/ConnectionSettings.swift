@@ -11,7 +11,7 @@ import Darwin
 ///     local     = sqlite:demo.db
 ///
 /// `${NAME}` is replaced from the environment; a missing variable is an error naming it and the line.
-/// Relative `sqlite:` paths are resolved against the project root.
+/// Relative SQLite paths are resolved against the project root; `~/` against `HOME`.
 public struct ConnectionSettings: Sendable, Equatable {
     /// The file name looked for at the project root.
     public static let fileName = "spyglass.connections"
@@ -53,7 +53,7 @@ public struct ConnectionSettings: Sendable, Equatable {
                 throw ConnectionSettingsError(path: path, line: lineNumber, message: "connection \(name) is defined twice")
             }
             var url = try interpolate(value, environment: environment, path: path, line: lineNumber)
-            url = resolveSQLitePath(url, projectRoot: projectRoot)
+            url = resolveSQLitePath(url, projectRoot: projectRoot, environment: environment)
             urls[name] = url
         }
         return ConnectionSettings(urls: urls)
@@ -87,15 +87,27 @@ public struct ConnectionSettings: Sendable, Equatable {
         return out
     }
 
-    private static func resolveSQLitePath(_ url: String, projectRoot: String) -> String {
-        let relative: Substring
-        if url.hasPrefix("sqlite:") && !url.hasPrefix("sqlite:/") && !url.hasPrefix("sqlite:file:") {
-            relative = url.dropFirst("sqlite:".count)
+    /// Relative SQLite paths (`sqlite:x.db`, or a bare `data/x.db`) are relative to the project, not
+    /// to wherever spyglass happens to run; `~/` is the user's home.
+    private static func resolveSQLitePath(_ url: String, projectRoot: String, environment: [String: String]) -> String {
+        let prefix: String
+        var path: Substring
+        if url.hasPrefix("sqlite:") {
+            prefix = "sqlite:"
+            path = url.dropFirst("sqlite:".count)
+            if path.hasPrefix("//") { path = path.dropFirst(2) }
+        } else if (try? Warehouse.Target(url)) == .sqlite(url) {
+            prefix = ""
+            path = url[...]
         } else {
             return url
         }
+        if path.hasPrefix("/") || path.hasPrefix("file:") { return prefix + path }
+        if path.hasPrefix("~/"), let home = environment["HOME"] {
+            return prefix + home + "/" + path.dropFirst(2)
+        }
         let root = projectRoot.hasSuffix("/") ? String(projectRoot.dropLast()) : projectRoot
-        return "sqlite:" + root + "/" + relative
+        return prefix + root + "/" + path
     }
 
     private static func trim(_ s: Substring) -> Substring {

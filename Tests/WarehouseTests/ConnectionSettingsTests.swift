@@ -18,15 +18,19 @@ struct ConnectionSettingsTests {
 
               local=sqlite:data/demo.db
             absolute = sqlite:/var/data/x.db
+            bare = data/bare.sqlite
+            home = sqlite:~/h.db
             """)
         let settings = try ConnectionSettings.load(projectRoot: root, environment: [
-            "WAREHOUSE_PASSWORD": "p@ss", "DB_HOST": "db.internal",
+            "WAREHOUSE_PASSWORD": "p@ss", "DB_HOST": "db.internal", "HOME": "/home/ann",
         ])
         #expect(settings.url(for: "warehouse") == "postgresql://analyst:p@ss@db.internal:5432/analytics?sslmode=require")
         #expect(settings.url(for: "local") == "sqlite:\(root)/data/demo.db")
         #expect(settings.url(for: "absolute") == "sqlite:/var/data/x.db")
         #expect(settings.url(for: "nope") == nil)
-        #expect(settings.names == ["absolute", "local", "warehouse"])
+        #expect(settings.url(for: "bare") == "\(root)/data/bare.sqlite")
+        #expect(settings.url(for: "home") == "sqlite:/home/ann/h.db")
+        #expect(settings.names == ["absolute", "bare", "home", "local", "warehouse"])
     }
 
     @Test func missingEnvironmentVariableIsNamed() throws {

@@ -83,6 +83,15 @@ struct SQLiteConnectionTests {
         #expect(try connection.query("SELECT count(*) FROM t", maxRows: 1).rows == [[.int(2)]])
     }
 
+    @Test func readWriteSessionWritesWhenAskedTo() throws {
+        let path = try typedFixture()
+        var options = ConnectionOptions()
+        options.readOnly = false
+        let writer = try Warehouse.connect(path, options: options)
+        _ = try writer.query("INSERT INTO t (i) VALUES (7)", maxRows: 1)
+        #expect(try Warehouse.connect(path).query("SELECT count(*) FROM t", maxRows: 1).rows == [[.int(3)]])
+    }
+
     @Test func interruptStopsALongRecursiveQuery() throws {
         let connection = try Warehouse.connect(try typedFixture())
         let canceller = Canceller(after: 0.2) { connection.cancel() }
