@@ -10,7 +10,8 @@
 /// ```
 ///
 /// Numbers are right-aligned; widths count display columns (CJK = 2, combining marks = 0); with
-/// `maxWidth` the widest columns shrink first and cut cells end in "…". Notes follow the table.
+/// `maxWidth` text columns shrink first and cut text ends in "…"; a number that still does not fit
+/// shows as `###`. Notes follow the table.
 struct TextTableRenderer {
     let table: ResultTable
     let options: RenderOptions
@@ -51,15 +52,17 @@ struct TextTableRenderer {
             }
         }
         if let maxWidth = options.maxWidth {
-            widths = TextTableRenderer.fit(widths, into: maxWidth - separator.count * (count - 1))
+            widths = TextTableRenderer.fit(widths, numeric: grid.rightAligned, into: maxWidth - separator.count * (count - 1))
         }
 
         var lines: [String] = []
-        func line(_ cells: [String], right: [Bool], style: String? = nil, nulls: [Bool]? = nil) {
+        func line(_ cells: [String], right: [Bool], style: String? = nil, nulls: [Bool]? = nil, isBody: Bool = true) {
             var text = ""
             for i in 0..<count {
                 if i > 0 { text += separator }
-                let cut = TextTableRenderer.truncate(cells[i], to: widths[i], ellipsis: ellipsis)
+                let cut = right[i] && isBody && TextWidth.of(cells[i]) > widths[i]
+                    ? String(repeating: "#", count: widths[i])  // as spreadsheets do: never a misleading prefix of a number
+                    : TextTableRenderer.truncate(cells[i], to: widths[i], ellipsis: ellipsis)
                 var padded = TextWidth.pad(cut, to: widths[i], right: right[i])
                 if i == count - 1 && !right[i] { padded = cut }  // no trailing spaces
                 if options.color, let code = (nulls?[i] == true ? "2" : style) {
@@ -87,7 +90,7 @@ struct TextTableRenderer {
             }
             lines.append(text.trailingSpacesRemoved())
         }
-        line(grid.headers, right: grid.rightAligned, style: "1")
+        line(grid.headers, right: grid.rightAligned, style: "1", isBody: false)
         lines.append(ruleLine)
         for (r, row) in grid.rows.enumerated() {
             line(row, right: grid.rightAligned, nulls: grid.nullCells[r])
@@ -106,23 +109,30 @@ struct TextTableRenderer {
         notes.map { "Note: \($0)\n" }.joined()
     }
 
-    /// Shrinks the widest columns first until the widths fit `budget` (each column keeps ≥ 1).
-    static func fit(_ widths: [Int], into budget: Int) -> [Int] {
-        var total = widths.reduce(0, +)
-        if total <= budget { return widths }
-        var result = widths
-        // Lower a cap on every column until the sum fits; then hand spare columns back left to right.
-        var cap = widths.max() ?? 1
-        while cap > 1 {
-            cap -= 1
-            total = result.indices.reduce(0) { $0 + min(widths[$1], cap) }
-            if total <= budget { break }
+    /// Shrinks columns until the widths fit `budget`: text columns first (widest first, down to 3),
+    /// numbers only when that is not enough, since a cut number misleads where cut text does not.
+    static func fit(_ widths: [Int], numeric: [Bool], into budget: Int) -> [Int] {
+        if widths.reduce(0, +) <= budget { return widths }
+        let textFirst = waterFill(widths, shrinkable: widths.indices.map { !numeric[$0] }, floor: 3, budget: budget)
+        if textFirst.reduce(0, +) <= budget { return textFirst }
+        return waterFill(textFirst, shrinkable: widths.map { _ in true }, floor: 1, budget: budget)
+    }
+
+    /// Lowers a common cap on the shrinkable columns until the total fits (or every one is at
+    /// `floor`), then hands back leftover columns from the left.
+    private static func waterFill(_ widths: [Int], shrinkable: [Bool], floor: Int, budget: Int) -> [Int] {
+        let fixed = widths.indices.reduce(0) { $0 + (shrinkable[$1] ? 0 : widths[$1]) }
+        var cap = widths.indices.filter { shrinkable[$0] }.map { widths[$0] }.max() ?? 0
+        func total(_ cap: Int) -> Int {
+            fixed + widths.indices.reduce(0) { $0 + (shrinkable[$1] ? min(widths[$1], max(cap, min(floor, widths[$1]))) : 0) }
         }
-        result = widths.map { min($0, cap) }
+        while cap > floor && total(cap) > budget { cap -= 1 }
+        var result = widths.indices.map { shrinkable[$0] ? min(widths[$0], max(cap, min(floor, widths[$0]))) : widths[$0] }
         var spare = budget - result.reduce(0, +)
         for i in result.indices where spare > 0 && result[i] < widths[i] {
-            result[i] += 1
-            spare -= 1
+            let give = min(spare, widths[i] - result[i])
+            result[i] += give
+            spare -= give
         }
         return result
     }

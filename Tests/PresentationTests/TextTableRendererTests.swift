@@ -71,6 +71,21 @@ struct TextTableRendererTests {
         #expect(lines[3].contains("短い"))
     }
 
+    /// A number cut to "$1,2…" reads as a different number; when even the text columns cannot make
+    /// room, numbers show as "###" the way spreadsheets do.
+    @Test func numbersAreNeverCutIntoAMisleadingPrefix() {
+        let table = ResultTable(
+            columns: [Fixtures.dimension("p.name"), Fixtures.measure("p.total", type: "sum", valueFormatName: "usd")],
+            rows: [[.string("a fairly long product name"), .decimal("1234567.25")], [.string("b"), .int(3)]])
+        let roomy = Renderer.render(table, as: .table, options: RenderOptions(maxWidth: 20)).split(separator: "\n")
+        #expect(roomy[2].hasSuffix("$1,234,567.25"))
+        #expect(roomy[2].contains("…"))
+        let cramped = Renderer.render(table, as: .table, options: RenderOptions(maxWidth: 12)).split(separator: "\n")
+        #expect(cramped.allSatisfy { TextWidth.of(String($0)) <= 12 })
+        #expect(cramped[2] == "a … │ ######")
+        #expect(cramped[3].hasSuffix("$3.00"))
+    }
+
     @Test func pivotsAreColumnGroupsUnderTheirPivotValue() {
         let table = ResultTable.pivoting(
             dimensions: [Fixtures.dimension("orders.status")], pivots: [Fixtures.dimension("orders.channel")],
