@@ -226,11 +226,3 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         }
     }
 }
-
-extension PostgresSession {
-    /// After a failed send: a dead session is a connection error, anything else libpq's message.
-    static func connectionErrorOrMessage(_ conn: OpaquePointer) -> WarehouseError {
-        if PQstatus(conn) != CONNECTION_OK { return connectionError(conn) }
-        return .queryFailed(firstLine(string(PQerrorMessage(conn))))
-    }
-}

@@ -59,6 +59,12 @@ enum PostgresSession {
         }
     }
 
+    /// After a failed send: a dead session is a connection error, anything else libpq's message.
+    static func connectionErrorOrMessage(_ conn: OpaquePointer) -> WarehouseError {
+        if PQstatus(conn) != CONNECTION_OK { return connectionError(conn) }
+        return .queryFailed(firstLine(string(PQerrorMessage(conn))))
+    }
+
     /// The error for a failed result: the primary message, first line.
     static func queryError(_ result: OpaquePointer, conn: OpaquePointer) -> WarehouseError {
         if PQstatus(conn) != CONNECTION_OK { return connectionError(conn) }

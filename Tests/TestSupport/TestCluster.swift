@@ -175,9 +175,3 @@ final class TestCluster: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: dir)
     }
 }
-
-/// A clear one-line reason the test cluster is unavailable; tests fail with it rather than skip.
-struct TestPostgresError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
