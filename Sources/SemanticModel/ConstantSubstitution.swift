@@ -11,9 +11,9 @@ struct ConstantSubstitution {
 
     /// Returns nil when `text` has no `@{`, the common case, so callers skip all bookkeeping.
     init?(_ original: String, constants: [String: String]) {
+        guard Self.mayContainConstant(original) else { return nil }
         let bytes = Array(original.utf8)
         let at = UInt8(ascii: "@"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        guard bytes.count >= 3, bytes.indices.dropLast().contains(where: { bytes[$0] == at && bytes[$0 + 1] == open }) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var seams: [(output: Int, original: Int, inserted: Bool)] = [(0, 0, false)]
@@ -40,6 +40,16 @@ struct ConstantSubstitution {
         self.text = String(decoding: out, as: UTF8.self)
         self.seams = seams
         self.unknown = unknown
+    }
+
+    /// Whether `text` has an `@{`, checked without copying (most values have none).
+    static func mayContainConstant(_ text: String) -> Bool {
+        var previousWasAt = false
+        for b in text.utf8 {
+            if previousWasAt && b == UInt8(ascii: "{") { return true }
+            previousWasAt = b == UInt8(ascii: "@")
+        }
+        return false
     }
 
     /// Maps a byte offset of `text` back to the original text (inside a substituted constant:

@@ -3,16 +3,21 @@
 /// This runs on the syntax of each file, before refinements and `extends` merge bodies: merging
 /// treats a repeated name as an override, which is right across bodies and wrong within one.
 enum DuplicateMembers {
+    private struct Key: Hashable {
+        var namespace: String
+        var name: String
+    }
+
     static func check(_ file: SyntaxFile, sink: DiagnosticSink) {
         for pair in file.pairs where pair.key == "view" || pair.key == "explore" {
             guard case .block(let block) = pair.value else { continue }
-            var seen: [String: SourceLocation] = [:]
+            var seen: [Key: SourceLocation] = [:]
             let owner = block.name ?? pair.key
             for member in block.pairs {
                 guard let namespace = SyntaxMerge.namespace(ofKey: member.key),
                       case .block(let inner) = member.value, let name = inner.name else { continue }
                 let at = inner.nameLocation ?? member.keyLocation
-                let key = namespace + " " + name
+                let key = Key(namespace: namespace, name: name)
                 if let first = seen[key] {
                     let what = namespace == "field" ? "field" : member.key
                     sink.error("\(what) '\(name)' is already defined in \(pair.key) '\(owner)' at \(first)", at: at)

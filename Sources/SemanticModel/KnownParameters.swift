@@ -54,42 +54,46 @@ enum KnownParameters {
         "filters_block": ["field", "value"],
     ]
 
-    /// The context name of a nested block for a key, or nil when its content is not checked.
-    static func childContext(parent: String, key: String) -> String? {
-        switch (parent, key) {
-        case ("file", "view"): "view"
-        case ("file", "explore"): "explore"
-        case ("file", "constant"): "constant"
-        case ("view", "derived_table"): "derived_table"
-        case ("view", "dimension"): "dimension"
-        case ("view", "dimension_group"): "dimension_group"
-        case ("view", "measure"): "measure"
-        case ("view", "filter"): "filter"
-        case ("view", "parameter"): "parameter"
-        case ("view", "set"): "set"
-        case ("parameter", "allowed_value"): "allowed_value"
-        case ("measure", "filters"): "filters_block"
-        case ("explore", "join"): "join"
-        case ("explore", "always_filter"): "always_filter"
-        case ("explore", "conditionally_filter"): "conditionally_filter"
-        default: nil
-        }
+    /// A context's name, known keys and the contexts of its checked nested blocks, looked up once.
+    private struct Context {
+        var name: String
+        var known: Set<String>
+        var children: [String: Int]
     }
+
+    private static let childNames: [String: [String: String]] = [
+        "file": ["view": "view", "explore": "explore", "constant": "constant"],
+        "view": ["derived_table": "derived_table", "dimension": "dimension", "dimension_group": "dimension_group",
+                 "measure": "measure", "filter": "filter", "parameter": "parameter", "set": "set"],
+        "parameter": ["allowed_value": "allowed_value"],
+        "measure": ["filters": "filters_block"],
+        "explore": ["join": "join", "always_filter": "always_filter", "conditionally_filter": "conditionally_filter"],
+    ]
+
+    private static let contexts: [Context] = {
+        let names = byContext.keys.sorted()
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        return names.map { name in
+            Context(name: name, known: byContext[name]!, children: (childNames[name] ?? [:]).mapValues { position[$0]! })
+        }
+    }()
+
+    private static let fileContext = contexts.firstIndex { $0.name == "file" }!
 
     /// Warns once per unknown key in every block of a file whose context is known.
     static func check(_ file: SyntaxFile, sink: DiagnosticSink) {
-        check(file.pairs, context: "file", owner: nil, sink: sink)
+        check(file.pairs, context: fileContext, owner: nil, sink: sink)
     }
 
-    private static func check(_ pairs: [Pair], context: String, owner: String?, sink: DiagnosticSink) {
-        let known = byContext[context] ?? []
+    private static func check(_ pairs: [Pair], context index: Int, owner: String?, sink: DiagnosticSink) {
+        let context = contexts[index]
         for pair in pairs {
-            if !known.contains(pair.key) {
-                let place = owner.map { " in \(context) '\($0)'" } ?? (context == "file" ? "" : " in \(context)")
+            guard context.known.contains(pair.key) else {
+                let place = owner.map { " in \(context.name) '\($0)'" } ?? (context.name == "file" ? "" : " in \(context.name)")
                 sink.warning("unknown parameter '\(pair.key)'\(place)", at: pair.keyLocation)
                 continue
             }
-            guard let child = childContext(parent: context, key: pair.key) else { continue }
+            guard !context.children.isEmpty, let child = context.children[pair.key] else { continue }
             switch pair.value {
             case .block(let block):
                 check(block.pairs, context: child, owner: block.name ?? owner, sink: sink)

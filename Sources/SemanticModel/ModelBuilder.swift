@@ -60,16 +60,26 @@ final class ModelBuilder {
             for block in blocks { sink.error("refinement of unknown explore '\(refined)'", at: block.nameLocation ?? block.location) }
         }
 
-        let viewBuilder = ViewBuilder(reader: reader)
+        // Merging is sequential (it memoizes parents); building each merged view is independent,
+        // so it runs on all cores with a sink per view, merged back in definition order.
+        let resolvedViews = views.order.map { resolve($0, in: &views) }
+        let constants = reader.constants
+        let results = Parallel.map(resolvedViews.count) { i -> (ViewBuilder.Built, [Diagnostic])? in
+            guard let pairs = resolvedViews[i] else { return nil }
+            let local = DiagnosticSink()
+            let viewName = views.order[i]
+            let b = ViewBuilder(reader: ValueReader(constants: constants, sink: local))
+                .build(name: viewName, pairs: pairs, location: views.definitions[viewName]!.location)
+            return (b, local.diagnostics)
+        }
         var built: [String: ViewBuilder.Built] = [:]
         var ordered: [ViewBuilder.Built] = []
-        for viewName in views.order {
-            guard let pairs = resolve(viewName, in: &views) else { continue }
-            let b = viewBuilder.build(name: viewName, pairs: pairs, location: views.definitions[viewName]!.location)
-            built[viewName] = b
+        for case let (b, diagnostics)? in results {
+            for diagnostic in diagnostics { sink.add(diagnostic) }
+            built[b.view.name] = b
             if !b.view.extensionRequired {
                 ordered.append(b)
-                model.views[viewName] = b.view
+                model.views[b.view.name] = b.view
             }
         }
 

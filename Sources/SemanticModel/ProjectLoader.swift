@@ -24,8 +24,6 @@ public enum ProjectLoader {
             }
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             files[path] = result.file
-            KnownParameters.check(result.file, sink: sink)
-            DuplicateMembers.check(result.file, sink: sink)
         }
 
         let constants = readConstants(files["manifest.lkml"], sink: sink)
@@ -90,21 +88,18 @@ public enum ProjectLoader {
         return (lookml.sorted(), dashboards.sorted())
     }
 
-    /// Reads and parses files on all cores; results are in the order of `paths`.
+    /// Reads, parses and checks (known parameters, duplicate members) files on all cores;
+    /// results are in the order of `paths`, nil for unreadable files.
     static func parseAll(_ paths: [String], root: String) -> [(file: SyntaxFile, diagnostics: [Diagnostic])?] {
-        final class Results: @unchecked Sendable {
-            var items: [(file: SyntaxFile, diagnostics: [Diagnostic])?]
-            init(count: Int) { items = Array(repeating: nil, count: count) }
+        Parallel.map(paths.count) { i in
+            guard let text = read(root + "/" + paths[i]) else { return nil }
+            let parsed = LookMLParser.parse(text, path: paths[i])
+            let local = DiagnosticSink()
+            for diagnostic in parsed.diagnostics { local.add(diagnostic) }
+            KnownParameters.check(parsed.file, sink: local)
+            DuplicateMembers.check(parsed.file, sink: local)
+            return (parsed.file, local.diagnostics)
         }
-        let results = Results(count: paths.count)
-        results.items.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                guard let text = read(root + "/" + paths[i]) else { return }
-                out[i] = LookMLParser.parse(text, path: paths[i])
-            }
-        }
-        return results.items
     }
 
     static func read(_ path: String) -> String? {

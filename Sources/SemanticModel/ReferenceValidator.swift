@@ -18,38 +18,41 @@ struct ReferenceValidator {
 
     func validate() {
         var offsets: [String: Int] = [:]
-        var total = 0
-        for built in views {
-            offsets[built.view.name] = total
-            total += built.view.fields.count
+        var owners: [(view: Int, field: Int)] = []
+        for (v, built) in views.enumerated() {
+            offsets[built.view.name] = owners.count
+            for f in built.view.fields.indices { owners.append((v, f)) }
         }
-        var edges = [[Edge]](repeating: [], count: total)
-        var names: [String] = []
-        names.reserveCapacity(total)
+        var edges = [[Edge]](repeating: [], count: owners.count)
 
         for built in views {
             let base = offsets[built.view.name]!
-            for (i, field) in built.view.fields.enumerated() {
-                names.append(field.qualifiedName)
+            let fields = built.view.fields
+            for i in fields.indices {
+                // Read properties in place: copying a whole Field per reference is the hot spot.
+                let kind = fields[i].kind
                 for ref in built.references[i] {
-                    guard let (target, targetIndex) = resolve(ref, from: built) else { continue }
-                    let targetField = target.view.fields[targetIndex]
-                    if targetField.kind == .measure {
-                        if field.kind == .dimension || field.kind == .filter {
-                            sink.error("\(field.kind.rawValue) '\(field.name)' cannot reference measure '\(targetField.name)'", at: ref.location)
+                    guard let (targetName, targetIndex) = resolve(ref, from: built) else { continue }
+                    let target = targetName == built.view.name ? built : viewsByName[targetName]!
+                    if target.view.fields[targetIndex].kind == .measure {
+                        let targetField = target.view.fields[targetIndex].name
+                        let name = fields[i].name
+                        if kind == .dimension || kind == .filter {
+                            sink.error("\(kind.rawValue) '\(name)' cannot reference measure '\(targetField)'", at: ref.location)
                             continue
                         }
-                        if field.kind == .measure && ViewBuilder.aggregateMeasureTypes.contains(field.type) {
-                            sink.error("measure '\(field.name)' of type \(field.type) cannot aggregate measure '\(targetField.name)'; use type: number", at: ref.location)
+                        let type = fields[i].type
+                        if kind == .measure && ViewBuilder.aggregateMeasureTypes.contains(type) {
+                            sink.error("measure '\(name)' of type \(type) cannot aggregate measure '\(targetField)'; use type: number", at: ref.location)
                             continue
                         }
                     }
-                    if let targetBase = offsets[target.view.name] {
+                    if let targetBase = offsets[targetName] {
                         edges[base + i].append(Edge(target: targetBase + targetIndex, location: ref.location))
                     }
                 }
-                for condition in field.filters {
-                    checkFilterField(condition, in: built)
+                if !fields[i].filters.isEmpty {
+                    for condition in fields[i].filters { checkFilterField(condition, in: built) }
                 }
             }
             for ref in built.derivedReferences {
@@ -60,12 +63,16 @@ struct ReferenceValidator {
                 }
             }
         }
-        reportCycles(edges: edges, names: names)
+        reportCycles(edges: edges) { node in
+            let owner = owners[node]
+            return views[owner.view].view.fields[owner.field].qualifiedName
+        }
     }
 
-    /// The view and field index a reference names, or nil after reporting why not.
-    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built) -> (ViewBuilder.Built, Int)? {
-        var target = built
+    /// The view name and field index a reference names, or nil after reporting why not.
+    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built) -> (String, Int)? {
+        var viewName = built.view.name
+        var index: Int?
         if let v = ref.view, v != built.view.name {
             guard let other = viewsByName[v] else {
                 if !aliases.contains(v) {
@@ -73,14 +80,18 @@ struct ReferenceValidator {
                 }
                 return nil
             }
-            target = other
+            viewName = v
+            if ref.name == "SQL_TABLE_NAME" { return nil }
+            index = other.index[ref.name]
+        } else {
+            if ref.name == "SQL_TABLE_NAME" { return nil }
+            index = built.index[ref.name]
         }
-        if ref.name == "SQL_TABLE_NAME" { return nil }
-        guard let index = target.index[ref.name] else {
-            sink.error("unknown field '\(ref.name)' in view '\(target.view.name)' referenced as '\(ref.written)'", at: ref.location)
+        guard let index else {
+            sink.error("unknown field '\(ref.name)' in view '\(viewName)' referenced as '\(ref.written)'", at: ref.location)
             return nil
         }
-        return (target, index)
+        return (viewName, index)
     }
 
     private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built) {
@@ -98,7 +109,7 @@ struct ReferenceValidator {
     }
 
     /// Reports each strongly-connected component with a cycle once, naming one cycle through it.
-    private func reportCycles(edges: [[Edge]], names: [String]) {
+    private func reportCycles(edges: [[Edge]], name: (Int) -> String) {
         let n = edges.count
         var index = [Int](repeating: -1, count: n)
         var low = [Int](repeating: 0, count: n)
@@ -134,13 +145,13 @@ struct ReferenceValidator {
                     if w == v { break }
                 }
                 if component.count > 1 || edges[v].contains(where: { $0.target == v }) {
-                    reportCycle(in: component, edges: edges, names: names)
+                    reportCycle(in: component, edges: edges, name: name)
                 }
             }
         }
     }
 
-    private func reportCycle(in component: [Int], edges: [[Edge]], names: [String]) {
+    private func reportCycle(in component: [Int], edges: [[Edge]], name: (Int) -> String) {
         let members = Set(component)
         let start = component.min()!
         // Breadth-first search inside the component for the shortest way back to `start`.
@@ -167,7 +178,7 @@ struct ReferenceValidator {
         }
         path += back.reversed()
         path.append(start)
-        let cycle = path.map { names[$0] }.joined(separator: " → ")
+        let cycle = path.map(name).joined(separator: " → ")
         sink.error("reference cycle: \(cycle)", at: firstEdge.location)
     }
 }

@@ -41,17 +41,28 @@ enum SQLTemplateParser {
                     i += 2
                     continue
                 }
-                let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<j]), as: UTF8.self).trimmingSpaces()
-                let written = "${\(inner)}"
-                let parts = inner.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                let valid = !parts.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(isIdentifierByte) }
-                guard valid, parts.count <= 2 else {
+                // Trim blanks inside the braces and find the dots, on bytes.
+                var a = i + 2, b = j
+                while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+                while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+                var dots: [Int] = []
+                var valid = a < b
+                for k in a..<b {
+                    if bytes[k] == UInt8(ascii: ".") { dots.append(k) } else if !isIdentifierByte(bytes[k]) { valid = false }
+                }
+                if let first = dots.first, first == a || dots.last! == b - 1 || dots.count == 2 && dots[1] == first + 1 { valid = false }
+                func text(_ from: Int, _ to: Int) -> String {
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+                }
+                let written = "${" + text(a, b) + "}"
+                guard valid, dots.count <= 1 else {
                     problems.append(Problem(offset: i, message: valid
                         ? "unsupported reference '\(written)': use ${field}, ${view.field}, ${TABLE} or ${view.SQL_TABLE_NAME}"
                         : "malformed reference '\(written)'"))
                     i = j + 1
                     continue
                 }
+                let parts = dots.isEmpty ? [text(a, b)] : [text(a, dots[0]), text(dots[0] + 1, b)]
                 flush(i)
                 if parts.count == 1 {
                     if parts[0] == "TABLE" {

@@ -47,17 +47,9 @@ struct ViewBuilder {
         var built = Built(view: view, index: [:], references: [], derivedReferences: [], location: location)
         var fieldLocations: [String: SourceLocation] = [:]
         var setLocations: [String: SourceLocation] = [:]
-
-        func add(_ field: Field, _ refs: [ValueReader.LocatedReference], at location: SourceLocation) {
-            if let first = fieldLocations[field.name] {
-                sink.error("field '\(field.name)' is already defined in view '\(name)' at \(first)", at: location)
-                return
-            }
-            fieldLocations[field.name] = location
-            built.index[field.name] = built.view.fields.count
-            built.view.fields.append(field)
-            built.references.append(refs)
-        }
+        fieldLocations.reserveCapacity(pairs.count * 2)
+        built.index.reserveCapacity(pairs.count * 2)
+        built.view.fields.reserveCapacity(pairs.count * 2)
 
         for pair in pairs {
             switch pair.key {
@@ -108,7 +100,7 @@ struct ViewBuilder {
                 let kind = Field.Kind(rawValue: pair.key)!
                 let at = block.nameLocation ?? pair.keyLocation
                 if let (field, refs) = field(kind: kind, view: name, name: fieldName, block: block, at: at) {
-                    add(field, refs, at: at)
+                    Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
                 }
             case "dimension_group":
                 guard case .block(let block) = pair.value, let groupName = block.name else {
@@ -117,7 +109,7 @@ struct ViewBuilder {
                 }
                 let at = block.nameLocation ?? pair.keyLocation
                 for (field, refs) in dimensionGroup(view: name, name: groupName, block: block, at: at) {
-                    add(field, refs, at: at)
+                    Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
                 }
             default:
                 break
@@ -133,6 +125,20 @@ struct ViewBuilder {
 
     func expandSets(_ names: [String], sets: [String: [String]]) -> [String] {
         Self.expandSetMembers(names, sets: sets)
+    }
+
+    /// Appends a field unless its name is taken. A static function with inout parameters rather
+    /// than a closure: a closure capturing `built` boxes it and can copy the field array per append.
+    private static func add(_ field: Field, _ refs: [ValueReader.LocatedReference], at location: SourceLocation,
+                            to built: inout Built, locations: inout [String: SourceLocation], sink: DiagnosticSink) {
+        if let first = locations[field.name] {
+            sink.error("field '\(field.name)' is already defined in view '\(built.view.name)' at \(first)", at: location)
+            return
+        }
+        locations[field.name] = location
+        built.index[field.name] = built.view.fields.count
+        built.view.fields.append(field)
+        built.references.append(refs)
     }
 
     /// Replaces `set*` entries with the set's fields (nested sets too; a set naming itself stops).

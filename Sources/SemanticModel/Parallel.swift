@@ -1,0 +1,24 @@
+import Dispatch
+
+/// Runs independent pieces of loading (one file, one view) on all cores.
+enum Parallel {
+    /// `body(i)` for every i in 0..<count, results in index order. `body` must not share mutable
+    /// state between iterations; each iteration writes only its own slot.
+    static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        var items = [T?](repeating: nil, count: count)
+        // Small inputs are not worth waking threads for.
+        if count < 8 {
+            for i in 0..<count { items[i] = body(i) }
+            return items.map { $0! }
+        }
+        withoutActuallyEscaping(body) { work in
+            items.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration writes only slot i, and `work` only reads shared state.
+                nonisolated(unsafe) let out = buffer
+                nonisolated(unsafe) let work = work
+                DispatchQueue.concurrentPerform(iterations: count) { i in out[i] = work(i) }
+            }
+        }
+        return items.map { $0! }
+    }
+}
