@@ -44,8 +44,9 @@ public struct CSVWriter {
             switch row[i] {
             case .null:
                 break
-            case .string(let s) where shapes[i] != .yesno:
-                CSVWriter.appendField(s, to: &out)
+            case .string(let s):
+                // Re-cut (dates as text) or re-spelled (yesno) text may still need quoting.
+                CSVWriter.appendField(shapes[i] == .plain ? s : shapes[i].rawText(row[i]), to: &out)
             case let value:
                 shapes[i].appendRaw(value, to: &out)
             }

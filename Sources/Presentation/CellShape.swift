@@ -70,6 +70,9 @@ enum CellShape: Equatable, Sendable {
         case .string(let s):
             if self == .yesno, let yes = CellShape.yesnoValue(of: s) {
                 appendASCII(yes ? "Yes" : "No", to: &out)
+            } else if timeframe != nil, let parsed = CellShape.parseTemporal(s) {
+                // Dialects that return dates as text (SQLite) still get cut to the timeframe.
+                appendRaw(parsed, to: &out)
             } else {
                 out.append(contentsOf: s.utf8)
             }
@@ -83,7 +86,7 @@ enum CellShape: Equatable, Sendable {
     /// The raw text of `value` ("" for NULL).
     func rawText(_ value: Value) -> String {
         switch value {
-        case .string(let s) where self != .yesno: return s
+        case .string(let s) where self == .plain: return s
         case .decimal(let s) where self != .yesno: return s
         default:
             var bytes: [UInt8] = []
@@ -96,6 +99,32 @@ enum CellShape: Equatable, Sendable {
     private var timeframe: Timeframe? {
         if case .time(let t) = self { return t }
         return nil
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DD[ T]HH:MM[:SS[.fff]]` text as a date or timestamp; nil otherwise.
+    static func parseTemporal(_ s: String) -> Value? {
+        let b = Array(s.utf8)
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= b.count else { return nil }
+            var n = 0
+            for i in start..<(start + count) {
+                guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                n = n * 10 + Int(b[i] - 48)
+            }
+            return n
+        }
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        let date = LocalDate(year: year, month: month, day: day)
+        if b.count == 10 { return .date(date) }
+        guard b.count >= 16, b[10] == UInt8(ascii: " ") || b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"),
+            let hour = digits(11, 2), let minute = digits(14, 2)
+        else { return nil }
+        var second = 0
+        if b.count >= 19, b[16] == UInt8(ascii: ":"), let s = digits(17, 2) { second = s }
+        return .timestamp(LocalDateTime(date: date, hour: hour, minute: minute, second: second))
     }
 
     /// yesno text as databases spell it (`t`, `true`, `Yes`, `1`…); nil when it is not one.

@@ -39,7 +39,7 @@ public struct ColumnFormatter: Sendable {
             }
             return formatNumber(number)
         case .string(let text):
-            if shape == .yesno { return shape.rawText(value) }
+            if shape != .plain { return shape.rawText(value) }
             guard let numberFormat else { return text }
             // A number that reached us as text (SQLite, a cast) is still formatted as a number.
             if !isTextField, let number = DecimalNumber(text: text) { return numberFormat.format(number) }

@@ -169,7 +169,7 @@ struct JSONRenderer {
             default:
                 shape.appendRaw(value, to: &out)
             }
-        case .string(let s) where shape != .yesno:
+        case .string(let s) where shape == .plain:
             appendString(s, to: &out)
         default:
             appendString(shape.rawText(value), to: &out)

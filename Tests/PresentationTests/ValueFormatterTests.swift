@@ -141,6 +141,20 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.format(Fixtures.date(7, 1, 2), for: Fixtures.dimension("o.x")) == "0007-01-02")
     }
 
+    /// SQLite hands dates back as text; a month column must still read "2024-05", not "2024-05-01".
+    @Test func datesAsTextAreCutToTheTimeframeToo() {
+        let month = Fixtures.dimension("o.created_month", type: "date_month", timeframe: "month")
+        let time = Fixtures.dimension("o.created_time", type: "date_time", timeframe: "time")
+        #expect(ValueFormatter.format(.string("2024-05-01"), for: month) == "2024-05")
+        #expect(ValueFormatter.format(.string("2024-05-01 13:14:15"), for: month) == "2024-05")
+        #expect(ValueFormatter.format(.string("2024-05-01T13:14:15.123"), for: time) == "2024-05-01 13:14:15")
+        #expect(ValueFormatter.format(.string("2024-05"), for: month) == "2024-05")
+        #expect(ValueFormatter.format(.string("Q2, 2024"), for: month) == "Q2, 2024")
+        let table = ResultTable(columns: [month, time], rows: [[.string("2024-05-01"), .string("not, a date")]])
+        #expect(Renderer.render(table, as: .csv) == "o.created_month,o.created_time\r\n2024-05,\"not, a date\"\r\n")
+        #expect(Renderer.render(table, as: .json).contains("{\"o.created_month\": \"2024-05\", \"o.created_time\": \"not, a date\"}"))
+    }
+
     @Test func yesnoFromEveryDatabaseSpelling() {
         let column = Fixtures.dimension("o.is_paid", type: "yesno")
         #expect(ValueFormatter.format(.bool(true), for: column) == "Yes")
