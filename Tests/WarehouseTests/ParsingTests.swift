@@ -51,6 +51,15 @@ struct ParsingTests {
         #expect(parse("12a") == nil)
     }
 
+    @Test func timeoutOptionsAreClampedToWhatTheDatabasesAccept() {
+        #expect(ConnectionOptions(statementTimeoutSeconds: 0.0001).statementTimeoutMilliseconds == 1)
+        #expect(ConnectionOptions(statementTimeoutSeconds: 2.5).statementTimeoutMilliseconds == 2500)
+        #expect(ConnectionOptions(statementTimeoutSeconds: 0).statementTimeoutMilliseconds == 0)
+        #expect(ConnectionOptions(statementTimeoutSeconds: -3).statementTimeoutMilliseconds == 0)
+        #expect(ConnectionOptions(statementTimeoutSeconds: .infinity).statementTimeoutMilliseconds == 0)
+        #expect(ConnectionOptions(statementTimeoutSeconds: 1e300).statementTimeoutMilliseconds == Int(Int32.max))
+    }
+
     @Test func passwordsAreRedacted() {
         #expect(Warehouse.redact("postgresql://ann:s3cret@db:5432/x") == "postgresql://ann:***@db:5432/x")
         #expect(Warehouse.redact("postgresql://ann:p@ss@db/x") == "postgresql://ann:***@db/x")

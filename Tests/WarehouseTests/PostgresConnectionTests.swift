@@ -90,6 +90,9 @@ extension PostgresConnectionTests {
             try connection.query("SELECT pg_sleep(5)", maxRows: 1)
         }
         #expect(try connection.query("SELECT 2 AS two", maxRows: 1).rows == [[.int(2)]])
+        // A timeout beyond PostgreSQL's range is clamped, not a failed session setup.
+        let patient = try Warehouse.connect(url, options: ConnectionOptions(statementTimeoutSeconds: 1e12))
+        #expect(try patient.query("SHOW statement_timeout", maxRows: 1).rows == [[.string("2147483647ms")]])
     }
 
     @Test func readOnlySessionRejectsWrites() throws {
