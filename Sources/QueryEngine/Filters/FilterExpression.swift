@@ -67,6 +67,26 @@ public struct FilterExpression: Sendable, Hashable {
         }
     }
 
+    /// The absolute wall-clock bounds of a one-clause date filter, for Liquid's `{% date_start %}` /
+    /// `{% date_end %}`: [start, end) in the context's zone, a nil side being open (`before X` has no
+    /// start, `after X` no end). Nil when the filter is not a single date range (empty, NULL, a list,
+    /// or not a date filter), where Looker renders both tags as NULL.
+    public func dateBounds(context: FilterContext) throws -> (start: FilterDateTime?, end: FilterDateTime?)? {
+        guard case .date(let clauses) = node, clauses.count == 1 else { return nil }
+        let resolver = DateRangeResolver(context: context)
+        func range(_ span: DateSpan) throws -> (start: FilterDateTime, end: FilterDateTime) {
+            do { return try resolver.range(span) } catch {
+                throw FilterError(field: field, text: text, expected: "a date range within years 1 to 9999", found: span.description)
+            }
+        }
+        switch clauses[0] {
+        case .during(let span): let r = try range(span); return (r.start, r.end)
+        case .before(let span): return (nil, try range(span).start)
+        case .after(let span): return (try range(span).start, nil)
+        case .isNull, .isNotNull: return nil
+        }
+    }
+
     private static func parseYesNo(_ bytes: [UInt8], fail: (String, String) -> FilterError) throws -> [YesNoMatch] {
         var out: [YesNoMatch] = []
         for piece in FilterBytes.split(bytes, on: UInt8(ascii: ",")) {

@@ -147,4 +147,18 @@ struct DateFilterTests {
         #expect(message("today tomorrow") == "invalid filter for 'orders.created': expected 'for', 'to', a comma or the end of the filter but found 'tomorrow' in 'today tomorrow'")
         #expect(message("9999 for 2 years") == "invalid filter for 'orders.created': expected a date range within years 1 to 9999 but found '9999-01-01 00:00:00/year for 2 year' in '9999 for 2 years'")
     }
+
+    @Test func boundsForTemplatedFilters() throws {
+        func bounds(_ text: String) throws -> String {
+            let e = try FilterExpression.parse(text, type: .date, field: "orders.created")
+            guard let b = try e.dateBounds(context: Self.context("2024-03-31 15:20:05")) else { return "none" }
+            return "\(b.start.map(\.description) ?? "open") … \(b.end.map(\.description) ?? "open")"
+        }
+        #expect(try bounds("last month") == "2024-02-01 00:00:00 … 2024-03-01 00:00:00")
+        #expect(try bounds("before 2016/01/01") == "open … 2016-01-01 00:00:00")
+        #expect(try bounds("after 2016/01/01") == "2016-01-01 00:00:00 … open")
+        #expect(try bounds("") == "none")
+        #expect(try bounds("NULL") == "none")
+        #expect(try bounds("2018, 2019") == "none")
+    }
 }
