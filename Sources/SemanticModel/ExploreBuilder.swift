@@ -221,17 +221,19 @@ struct ExploreBuilder {
         return true
     }
 
-    /// A one_to_many or many_to_many join repeats the rows of the views on the other side; their
-    /// measures are only right if the query engine can tell rows apart by primary key.
+    /// A one_to_many join repeats the rows of the views on its "one" side (every other view in the
+    /// explore); a many_to_many join also repeats its own view's rows. Measures of a repeated view
+    /// are only right if the query engine can tell its rows apart by primary key.
     private func warnAboutFanOut(explore: Explore, joins: [PendingJoin], aliases: [String: String], skipping: Set<String>) {
-        guard let fanning = joins.first(where: { $0.join.relationship == .oneToMany || $0.join.relationship == .manyToMany }) else { return }
-        let at = fanning.relationshipLocation ?? fanning.nameLocation
-        var warned = skipping
         let order = [explore.alias] + joins.map(\.join.name)
-        for alias in order {
-            guard let viewName = aliases[alias], let built = views[viewName], built.hasMeasures,
-                  built.view.primaryKey == nil, warned.insert(viewName).inserted else { continue }
-            sink.warning("measures of '\(viewName)' may be wrong through fan-out: view '\(viewName)' has no primary_key", at: at)
+        var warned = skipping
+        for fanning in joins where fanning.join.relationship == .oneToMany || fanning.join.relationship == .manyToMany {
+            let at = fanning.relationshipLocation ?? fanning.nameLocation
+            for alias in order where alias != fanning.join.name || fanning.join.relationship == .manyToMany {
+                guard let viewName = aliases[alias], let built = views[viewName], built.hasMeasures,
+                      built.view.primaryKey == nil, warned.insert(viewName).inserted else { continue }
+                sink.warning("measures of '\(viewName)' may be wrong through fan-out: view '\(viewName)' has no primary_key", at: at)
+            }
         }
     }
 
