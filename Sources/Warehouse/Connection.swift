@@ -1,5 +1,6 @@
-/// An open session on one warehouse database. One statement runs at a time; `cancel()` may be
-/// called from any other thread while it runs.
+/// An open session on one warehouse database. One statement runs at a time (concurrent calls wait
+/// their turn; a callback must not call back into the same connection); `cancel()` may be called
+/// from any other thread while a statement runs. The session closes when the last reference goes.
 public protocol Connection: AnyObject, Sendable {
     /// "postgres" or "sqlite": the SQL dialect the query engine must render for this connection.
     var dialectName: String { get }

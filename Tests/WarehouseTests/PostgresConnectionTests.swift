@@ -200,3 +200,22 @@ extension PostgresConnectionTests {
         #expect(again.rows == [[.bool(true), .string("on")]])
     }
 }
+
+extension PostgresConnectionTests {
+    @Test func libpqKeywordStringsAndURIParametersPassThrough() throws {
+        let url = try TestPostgres.createDatabase(prefix: "keywords")
+        let port = try #require(url.split(separator: ":").last?.split(separator: "/").first)
+        let database = try #require(url.split(separator: "/").last)
+        let keywords = "host=127.0.0.1 port=\(port) user=postgres dbname=\(database) application_name=kw"
+        let connection = try Warehouse.connect(keywords)
+        #expect(try connection.query("SELECT current_setting('application_name')", maxRows: 1).rows == [[.string("kw")]])
+        // sslmode reaches libpq untouched: this test server has no SSL, so requiring it must fail.
+        #expect {
+            try Warehouse.connect(url + "?sslmode=require")
+        } throws: { error in
+            guard let error = error as? WarehouseError, case .cannotConnect(let message) = error else { return false }
+            return message.contains("server does not support SSL")
+        }
+        _ = try Warehouse.connect(url + "?sslmode=disable")
+    }
+}
