@@ -95,7 +95,7 @@ extension Parser {
         if byte(pos) == ByteClass.colon {
             // `view.field: "value"`: list pairs may have dotted keys (filters on fields).
             pos += 1
-            guard let value = parseValue(keyStart: start, keyEnd: end, depth: depth) else { return nil }
+            guard let value = parseValue(keyStart: start, keyEnd: end, depth: depth, inList: true) else { return nil }
             return .pair(Pair(key: text, keyLocation: textLocation, value: value))
         }
         skipTrivia()

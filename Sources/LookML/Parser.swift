@@ -210,9 +210,10 @@ struct Parser {
         return Pair(key: key, keyLocation: keyLocation, value: value)
     }
 
-    /// The value after `key:`; the position is just past the `:`.
-    mutating func parseValue(keyStart: Int, keyEnd: Int, depth: Int) -> SyntaxValue? {
-        if isSQLKey(keyStart, keyEnd) {
+    /// The value after `key:`; the position is just past the `:`. `inList` is set for the pairs
+    /// of a list (`filters: [sql_field: "x"]`), whose keys are field names, never SQL parameters.
+    mutating func parseValue(keyStart: Int, keyEnd: Int, depth: Int, inList: Bool = false) -> SyntaxValue? {
+        if !inList && isSQLKey(keyStart, keyEnd) {
             return .scalar(parseSQL(keyStart: keyStart, keyEnd: keyEnd))
         }
         let afterColon = pos

@@ -1,5 +1,5 @@
 import Testing
-@testable import LookML
+import LookML
 
 /// The constructs of the language, each asserted as a full tree with styles and line:column.
 @Suite struct LookMLParserTests {
@@ -187,6 +187,17 @@ import Testing
                 text: "a: {b} [c]", style: .sql,
                 location: SourceLocation(file: "k.lkml", line: 1, column: key.count + 3))), "\(key)")
         }
+    }
+
+    @Test func fieldNamesInListsThatStartWithSQLAreNotSQLValues() {
+        let result = parse(#"filters: [sql_runs: ">1", html_clicks: "yes", expression_x: 2]"#)
+        #expect(result.tree == """
+            filters@1:1 = list [@1:10
+              - sql_runs@1:11 = quoted ">1"@1:21
+              - html_clicks@1:27 = quoted "yes"@1:40
+              - expression_x@1:47 = bare "2"@1:61
+            """)
+        #expect(result.diagnostics.isEmpty)
     }
 
     @Test func sqlValueThatIsAQuotedStringStillRunsToTerminator() {
