@@ -51,25 +51,23 @@ struct NumberFilterParser {
             pos += 1
         }
         var parts: [NumberFilterNode] = []
-        if let p = Self.merged(positives) { parts.append(p.count == 1 ? p[0] : .or(p)) }
-        if let neg = Self.merged(negatives.map { if case .not(let x) = $0 { x } else { $0 } }, negated: true) {
-            parts.append(contentsOf: neg)
-        }
+        let p = Self.merged(positives, negated: false)
+        if !p.isEmpty { parts.append(p.count == 1 ? p[0] : .or(p)) }
+        parts += Self.merged(negatives, negated: true)
         return parts.count == 1 ? parts[0] : .and(parts)
     }
 
     /// Folds plain equalities into one `IN` list (negated: `NOT IN`) and keeps the rest in order.
-    private static func merged(_ nodes: [NumberFilterNode], negated: Bool = false) -> [NumberFilterNode]? {
-        if nodes.isEmpty { return nil }
+    private static func merged(_ nodes: [NumberFilterNode], negated: Bool) -> [NumberFilterNode] {
         var values: [String] = []
         var rest: [NumberFilterNode] = []
         for n in nodes {
-            if case .oneOf(let vs) = n { values += vs } else { rest.append(negated && n != .isNotNull ? .not(n) : n) }
+            switch (n, negated) {
+            case (.oneOf(let vs), false), (.not(.oneOf(let vs)), true): values += vs
+            default: rest.append(n)
+            }
         }
-        if !values.isEmpty {
-            let list = NumberFilterNode.oneOf(values)
-            rest.insert(negated ? .not(list) : list, at: 0)
-        }
+        if !values.isEmpty { rest.insert(negated ? .not(.oneOf(values)) : .oneOf(values), at: 0) }
         return rest
     }
 

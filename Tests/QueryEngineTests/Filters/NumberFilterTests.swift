@@ -61,6 +61,8 @@ struct NumberFilterTests {
         #expect(try sql(">-1.5") == "amount > -1.5")
         #expect(try sql("1, NOT NULL") == "(amount = 1 AND amount IS NOT NULL)")
         #expect(try sql("5, NOT 6") == "(amount = 5 AND (amount <> 6 OR amount IS NULL))")
+        #expect(try sql("NOT 5, NOT [7, 9]") == "((amount <> 5 OR amount IS NULL) AND (NOT ((amount >= 7 AND amount <= 9)) OR amount IS NULL))")
+        #expect(try sql("NOT -NULL") == "amount IS NULL")
     }
 
     @Test func malformedNumbersNameFieldTextAndExpectation() {
