@@ -6,6 +6,13 @@ public enum ProjectLoader {
     /// Loads every model, view, explore and dashboard under `root`, resolving includes, constants,
     /// extends and refinements. Never throws for model problems: they are in `project.diagnostics`.
     public static func load(root: String) -> Project {
+        load(root: root, skipping: [])
+    }
+
+    /// Like `load(root:)`, leaving out the given directories (paths relative to `root`, such as
+    /// `Tests` or `Fuzz`): for a project that shares its directory tree with other projects, like
+    /// the demo at the top of this repository beside test fixtures.
+    public static func load(root: String, skipping skipped: Set<String>) -> Project {
         let rootPath = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let sink = DiagnosticSink()
         var isDirectory: ObjCBool = false
@@ -13,7 +20,7 @@ public enum ProjectLoader {
             sink.error("project directory '\(root)' does not exist", at: nil)
             return Project(root: rootPath, diagnostics: sink.sorted())
         }
-        let (lookml, dashboardPaths) = listFiles(rootPath)
+        let (lookml, dashboardPaths) = listFiles(rootPath, skipping: skipped)
         let parsed = parseAll(lookml, root: rootPath)
         var files: [String: SyntaxFile] = [:]
         files.reserveCapacity(parsed.count)
@@ -69,13 +76,13 @@ public enum ProjectLoader {
 
     /// Project-relative paths of LookML files and dashboards, sorted; hidden and build
     /// directories are skipped.
-    static func listFiles(_ root: String) -> (lookml: [String], dashboards: [String]) {
+    static func listFiles(_ root: String, skipping skipped: Set<String> = []) -> (lookml: [String], dashboards: [String]) {
         var lookml: [String] = []
         var dashboards: [String] = []
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
         while let item = enumerator.nextObject() as? String {
             let name = item.split(separator: "/").last.map(String.init) ?? item
-            if name.hasPrefix(".") || name == "node_modules" {
+            if name.hasPrefix(".") || name == "node_modules" || skipped.contains(item) {
                 enumerator.skipDescendants()
                 continue
             }

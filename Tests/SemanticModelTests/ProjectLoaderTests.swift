@@ -149,3 +149,61 @@ struct ProjectLoaderTests {
         #expect(dashboard.elements[2].bodyText == "Numbers exclude test orders.")
     }
 }
+
+@Suite("Loading edge cases")
+struct ProjectLoaderEdgeCaseTests {
+    @Test func skippedDirectoriesAreNotPartOfTheProject() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("connection: \"x\"\ninclude: \"/nowhere/*.view\"\n", to: "Tests/Fixtures/other.model.lkml")
+        #expect(copy.load().models.map(\.name) == ["ecommerce", "marketing", "other"])
+        let project = ProjectLoader.load(root: copy.root, skipping: ["Tests"])
+        #expect(project.models.map(\.name) == ["ecommerce", "marketing"])
+        #expect(project.diagnostics.isEmpty)
+    }
+
+    @Test func missingDirectoryIsOneProjectWideError() {
+        let project = ProjectLoader.load(root: "/nonexistent/spyglass-project")
+        #expect(project.diagnostics.map(\.description) == ["error: project directory '/nonexistent/spyglass-project' does not exist"])
+    }
+
+    @Test func everyTimeframeExpandsAndFiscalOnesWarn() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        let frames = (Timeframes.time + Timeframes.fiscal).joined(separator: ", ")
+        try copy.write("view: +events {\n  dimension_group: all {\n    type: time\n    timeframes: [\(frames)]\n    sql: ${TABLE}.t ;;\n  }\n}\n",
+                       to: "refinements/zz_all.lkml")
+        let project = copy.load()
+        #expect(project.diagnostics.count == Timeframes.fiscal.count)
+        #expect(project.diagnostics.allSatisfy { $0.severity == .warning && $0.message.hasPrefix("fiscal timeframe") })
+        let events = try #require(project.model(named: "ecommerce")?.views["events"])
+        let all = events.fields.filter { $0.group == "all" }
+        #expect(all.map(\.timeframe) == Timeframes.time + Timeframes.fiscal)
+        #expect(all.allSatisfy { $0.type == "date_\($0.timeframe!)" && $0.name == "all_\($0.timeframe!)" })
+    }
+
+    @Test func crossViewReferenceToAnUnknownFieldInAView() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.replace("sql: ${TABLE}.amount ;;", with: "sql: ${TABLE}.amount * ${users.discount} ;;", in: "views/orders.view.lkml")
+        #expect(copy.load().diagnostics.map(\.description) == [
+            "views/orders.view.lkml:18:28: error: unknown field 'discount' in view 'users' referenced as '${users.discount}'",
+        ])
+    }
+
+    @Test func dashboardListeningToAnUnknownFilter() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.replace("      date: orders.created_date", with: "      day: orders.created_date", in: "dashboards/overview.dashboard.lookml")
+        #expect(copy.load().diagnostics.map(\.description) == [
+            "dashboards/overview.dashboard.lookml:16:11: error: unknown dashboard filter 'day' in listen of element 'revenue' of dashboard 'overview'",
+        ])
+    }
+
+    @Test func extendsCycleIsNamedOnce() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("view: a {\n  extends: [b]\n  extension: required\n}\nview: b {\n  extends: [a]\n  extension: required\n}\n", to: "views/zz_cycle.view.lkml")
+        #expect(copy.load().diagnostics.map(\.description) == ["views/zz_cycle.view.lkml:6:13: error: extends cycle: a → b → a"])
+    }
+}
