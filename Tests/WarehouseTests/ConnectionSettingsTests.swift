@@ -5,7 +5,7 @@ import Testing
 @Suite("Connection settings file")
 struct ConnectionSettingsTests {
     private func project(_ text: String?) throws -> String {
-        let dir = NSTemporaryDirectory() + "spyglass-settings-\(UUID().uuidString.prefix(8))"
+        let dir = TempFile.path("settings")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if let text { try text.write(toFile: dir + "/spyglass.connections", atomically: true, encoding: .utf8) }
         return dir

@@ -29,12 +29,21 @@ enum ClosedPort {
     }
 }
 
-/// A fresh path for a SQLite file under the temp directory.
+/// A fresh path for a SQLite file under a per-process temp directory, removed at exit.
 enum TempFile {
-    static func path(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "spyglass-warehouse-tests-\(getpid())"
+    private static let directory: String = {
+        let dir = processDirectory()
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/\(name)-\(UUID().uuidString.prefix(8)).db"
+        atexit { try? FileManager.default.removeItem(atPath: TempFile.processDirectory()) }
+        return dir
+    }()
+
+    private static func processDirectory() -> String {
+        NSTemporaryDirectory() + "spyglass-warehouse-tests-\(getpid())"
+    }
+
+    static func path(_ name: String) -> String {
+        let path = directory + "/\(name)-\(UUID().uuidString.prefix(8)).db"
         try? FileManager.default.removeItem(atPath: path)
         return path
     }
