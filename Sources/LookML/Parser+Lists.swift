@@ -19,8 +19,11 @@ extension Parser {
         while true {
             skipTrivia()
             guard pos < count else {
-                reportedOpenAtEnd = true
-                error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found end of file", at: open)
+                if !reportedOpenAtEnd {
+                    reportedOpenAtEnd = true
+                    error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found end of file",
+                          at: open)
+                }
                 return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
             }
             let c = bytes[pos]
@@ -74,18 +77,20 @@ extension Parser {
                 // A missing comma: read the item anyway.
             }
             expectingItem = false
-            if let item = parseListItem(depth: depth + 1) { itemStack.append(item) }
+            if let item = parseListItem(listKeyStart: keyStart, listKeyEnd: keyEnd, depth: depth + 1) {
+                itemStack.append(item)
+            }
             lastItemEnd = pos
         }
     }
 
     /// One list item starting at a quote, `{` or a bare token.
-    private mutating func parseListItem(depth: Int) -> SyntaxList.Item? {
+    private mutating func parseListItem(listKeyStart: Int, listKeyEnd: Int, depth: Int) -> SyntaxList.Item? {
         let c = bytes[pos]
         if c == ByteClass.quote { return .scalar(parseQuoted()) }
         if c == ByteClass.leftBrace {
-            // An anonymous block has no key of its own; name it after the list's position.
-            return parseBlock(name: nil, nameLocation: nil, keyStart: pos, keyEnd: pos + 1, depth: depth)
+            // An anonymous block has no key of its own: diagnostics name the list's key instead.
+            return parseBlock(name: nil, nameLocation: nil, keyStart: listKeyStart, keyEnd: listKeyEnd, depth: depth)
                 .map(SyntaxList.Item.block)
         }
         let (text, start) = readBareValue()

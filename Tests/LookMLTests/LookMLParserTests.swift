@@ -151,6 +151,21 @@ import LookML
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func blocksInsideLists() {
+        let result = parse("items: [{ a: 1 }, named { b: \"x\" }, c]")
+        #expect(result.tree == """
+            items@1:1 = list [@1:8
+              - block {@1:9
+                  a@1:11 = bare "1"@1:14
+              - block named@1:19 {@1:25
+                  b@1:27 = quoted "x"@1:30
+              - bare "c"@1:37
+            """)
+        #expect(result.diagnostics.isEmpty)
+        #expect(parse("items: [{ a: 1").diagnostics
+                == ["test.lkml:1:9: error: expected '}' to close the 'items' block, found end of file"])
+    }
+
     @Test func sqlValuesRunToTheFirstDoubleSemicolon() {
         let result = parse("""
             view: v {
