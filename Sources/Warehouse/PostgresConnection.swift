@@ -12,10 +12,14 @@ final class PostgresConnection: Connection, @unchecked Sendable {
     private let options: ConnectionOptions
     /// Guarded by `queryLock`: only the thread running a statement touches the PGconn.
     private var conn: OpaquePointer
-    /// Guarded by `state`: `PQcancel` only reads it, so another thread may use it while a
+    /// Guarded by `handleLock`: `PQcancel` only reads it, so another thread may use it while a
     /// statement runs (libpq documents this).
     private var cancelHandle: OpaquePointer?
     private let queryLock = Lock()
+    /// Separate from `state` because `PQcancel` opens a connection and may block; the row loop's
+    /// check of `cancelRequested` must never wait behind it.
+    private let handleLock = Lock()
+    /// Guards `running` and `cancelRequested`.
     private let state = Lock()
     private var running = false
     private var cancelRequested = false
@@ -59,14 +63,12 @@ final class PostgresConnection: Connection, @unchecked Sendable {
     }
 
     func cancel() {
-        state.withLock {
-            guard running else { return }
+        let send = state.withLock { () -> Bool in
+            guard running else { return false }
             cancelRequested = true
-            if let cancelHandle {
-                var buffer = [CChar](repeating: 0, count: 256)
-                _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
-            }
+            return true
         }
+        if send { sendCancelRequest() }
     }
 
     func stream(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
@@ -181,7 +183,11 @@ final class PostgresConnection: Connection, @unchecked Sendable {
     /// Stops the server sending the rest of a result we no longer want; the remaining results are
     /// drained by the caller so the session is ready for the next statement.
     private func abandon() {
-        state.withLock {
+        sendCancelRequest()
+    }
+
+    private func sendCancelRequest() {
+        handleLock.withLock {
             guard let cancelHandle else { return }
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(cancelHandle, &buffer, Int32(buffer.count))
@@ -220,7 +226,7 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
         try Self.configure(conn, options: options)
         let fresh = PQgetCancel(conn)
-        state.withLock {
+        handleLock.withLock {
             if let cancelHandle { PQfreeCancel(cancelHandle) }
             cancelHandle = fresh
         }
