@@ -19,7 +19,11 @@ enum StringFilterParser {
             while i < n, FilterBytes.isSpace(b[i]) { i += 1 }
             if i == n { break }
             var negated = false
-            if b[i] == minus { negated = true; i += 1 }
+            if b[i] == minus {
+                negated = true
+                i += 1
+                while i < n, FilterBytes.isSpace(b[i]) { i += 1 }  // "- FOO" reads as "-FOO"
+            }
 
             if i < n, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'"),
                let (text, next) = quoted(b, from: i) {

@@ -38,6 +38,7 @@ struct StringFilterTests {
     @Test func negationKeywordsAndCombination() throws {
         #expect(try items("-FOO") == ["-equals(FOO)"])
         #expect(try items("-%FOO%") == ["-like(%FOO%)"])
+        #expect(try items("- FOO, -  %BAR") == ["-equals(FOO)", "-like(%BAR)"])
         #expect(try items("EMPTY, -EMPTY, NULL, -NULL, null") == ["EMPTY", "-EMPTY", "NULL", "-NULL", "NULL"])
         #expect(try sql("-FOO") == "(name <> 'FOO' OR name IS NULL)")
         #expect(try sql("-FOO,-BAR") == "(name NOT IN ('FOO', 'BAR') OR name IS NULL)")
