@@ -82,8 +82,8 @@ public final class Workspace: @unchecked Sendable {
     /// Runs `body` on a pooled connection for `url`, cancellable through `token`. A connection whose
     /// statement was cancelled or failed is dropped rather than pooled.
     func withConnection<T>(_ url: String, token: CancelToken, _ body: (any Connection) throws -> T) throws -> T {
-        let connection = try checkout(url)
         do {
+            let connection = try checkout(url)
             let result = try token.watch(connection) { try body(connection) }
             checkin(connection, url: url)
             return result
@@ -115,7 +115,16 @@ public final class Workspace: @unchecked Sendable {
     /// The SQL for a query, in the dialect of its warehouse or in `dialect` when given.
     public func compile(_ spec: QuerySpec, dialect: String? = nil) throws -> CompiledQuery {
         do {
-            let chosen: any Dialect = if let dialect { try Dialects.named(dialect) } else { try target(of: spec).dialect }
+            let chosen: any Dialect
+            if let dialect {
+                do {
+                    chosen = try Dialects.named(dialect)
+                } catch {
+                    throw SpyglassError(.usage, "--dialect: \(error)")
+                }
+            } else {
+                chosen = try target(of: spec).dialect
+            }
             return try QueryCompiler.compile(spec, project: project, dialect: chosen, options: compileOptions)
         } catch {
             throw SpyglassError.from(error)

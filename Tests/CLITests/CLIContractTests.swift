@@ -136,7 +136,10 @@ struct CLIContractTests {
             "--fields", "customers.name,orders.revenue", "--sorts", "customers.name", "--format", "csv",
         ])
         #expect(result.code == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // RFC 4180 ends records with CRLF.
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        try #require(lines.count == 5, "\(result.stdout)")
+        #expect(lines[0] == "customers.name,orders.revenue")
         #expect(lines[1] == "Ada,150")
         #expect(lines[2] == "\"Bo, \"\"the\"\" Builder\",10")
         #expect(lines[3] == "Chen,")
