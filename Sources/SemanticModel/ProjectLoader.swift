@@ -80,9 +80,10 @@ public enum ProjectLoader {
         var lookml: [String] = []
         var dashboards: [String] = []
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return ([], []) }
+        let ignore = ProjectIgnore(root: root)
         while let item = enumerator.nextObject() as? String {
             let name = item.split(separator: "/").last.map(String.init) ?? item
-            if name.hasPrefix(".") || name == "node_modules" || skipped.contains(item) {
+            if name.hasPrefix(".") || name == "node_modules" || skipped.contains(item) || ignore.ignores(item) {
                 enumerator.skipDescendants()
                 continue
             }
