@@ -23,10 +23,13 @@ enum DemoFixture {
         return Built(url: url, stats: try DemoWarehouse.build(into: url))
     }
 
-    /// The same demo built a second time, for the determinism test.
-    static let sqliteAgain: Result<Built, any Error> = Result {
-        let url = "sqlite:\(directory)/demo-b.sqlite"
-        return Built(url: url, stats: try DemoWarehouse.build(into: url))
+    /// Where `ensureDatabase(at:)` builds the second copy (in directories it must create).
+    static var ensuredPath: String { directory + "/nested/dir/demo.sqlite" }
+
+    /// The same demo built a second time, through `ensureDatabase(at:)`: the determinism test
+    /// compares it with `sqlite`, and the atomic-build test inspects it (one build, two uses).
+    static let sqliteAgain: Result<String, any Error> = Result {
+        "sqlite:" + (try DemoWarehouse.ensureDatabase(at: ensuredPath))
     }
 
     /// The same demo loaded into a throwaway PostgreSQL database.

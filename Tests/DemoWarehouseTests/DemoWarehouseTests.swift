@@ -32,7 +32,7 @@ struct DemoWarehouseTests {
         for table in DemoWarehouse.tableNames + [DemoWarehouse.infoTable] {
             let key = Self.primaryKeys[table] ?? "name"
             let x = try DemoFixture.digest(of: table, orderBy: key, in: a.url)
-            let y = try DemoFixture.digest(of: table, orderBy: key, in: b.url)
+            let y = try DemoFixture.digest(of: table, orderBy: key, in: b)
             #expect(x.rows == y.rows && x.hash == y.hash, "table \(table) differs between two builds")
         }
     }
@@ -71,9 +71,8 @@ struct DemoWarehouseTests {
     }
 
     @Test func ensureDatabaseBuildsOnceAtomically() throws {
-        let path = DemoFixture.directory + "/nested/dir/demo.sqlite"
-        let first = try DemoWarehouse.ensureDatabase(at: path)
-        #expect(first == path)
+        let path = DemoFixture.ensuredPath
+        #expect(try DemoFixture.sqliteAgain.get() == "sqlite:" + path)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         let clock = ContinuousClock()
         let started = clock.now
