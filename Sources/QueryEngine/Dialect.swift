@@ -77,6 +77,9 @@ public enum DatePart: String, Sendable, CaseIterable {
 extension Dialect {
     /// Doubles `quote` inside `name` and wraps it: the ANSI rule most dialects share.
     func ansiQuote(_ name: String, quote: Character = "\"") -> String {
+        // Fast path: most names hold no quote character, so one concatenation does.
+        let q = quote.asciiValue!
+        if !name.utf8.contains(q) { return String(quote) + name + String(quote) }
         var out = String(quote)
         for c in name {
             if c == quote { out.append(quote) }
@@ -98,14 +101,15 @@ extension Dialect {
         return out
     }
 
-    /// `'…'` where backslash is an escape character (BigQuery, Snowflake): backslashes and quotes escaped.
-    func backslashStringLiteral(_ s: String) throws -> String {
+    /// `'…'` where backslash is an escape character (BigQuery, Snowflake, Redshift): backslashes escaped,
+    /// quotes escaped with a backslash or, where `doubledQuotes`, doubled.
+    func backslashStringLiteral(_ s: String, doubledQuotes: Bool = false) throws -> String {
         var out = "'"
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\0": throw QueryError("the value '\(Self.printable(s))' contains a NUL character, which SQL text cannot hold")
             case "\\": out.append("\\\\")
-            case "'": out.append("\\'")
+            case "'": out.append(doubledQuotes ? "''" : "\\'")
             case "\n": out.append("\\n")
             case "\r": out.append("\\r")
             default: out.unicodeScalars.append(scalar)

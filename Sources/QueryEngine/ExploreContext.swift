@@ -18,7 +18,9 @@ final class ExploreContext {
     let parent: [String: String]
     /// Join name → its position in the explore, for stable ordering.
     let joinOrder: [String: Int]
-    private var fieldIndex: [String: [String: Field]] = [:]
+    /// Alias → field name → position in the view's `fields` (positions, not copies of Field values).
+    private var fieldIndex: [String: [String: Int]] = [:]
+    private var ancestryCache: [String: [String]] = [:]
 
     var base: String { explore.alias }
 
@@ -104,15 +106,20 @@ final class ExploreContext {
         return explore.joins.first { $0.view == name }?.name
     }
 
-    /// The field `name` of the view behind `alias`, from a per-view dictionary built on first use.
+    /// The field `name` of the view behind `alias`. Small views are scanned (a few short string
+    /// compares beat hashing); large ones get a name → position index built on first use.
     func field(_ name: String, of alias: String) -> Field? {
-        if let index = fieldIndex[alias] { return index[name] }
         guard let view = views[alias] else { return nil }
-        var index: [String: Field] = [:]
+        if view.fields.count <= 64 {
+            for f in view.fields where f.name == name { return f }
+            return nil
+        }
+        if let index = fieldIndex[alias] { return index[name].map { view.fields[$0] } }
+        var index: [String: Int] = [:]
         index.reserveCapacity(view.fields.count)
-        for f in view.fields where index[f.name] == nil { index[f.name] = f }
+        for (i, f) in view.fields.enumerated() where index[f.name] == nil { index[f.name] = i }
         fieldIndex[alias] = index
-        return index[name]
+        return index[name].map { view.fields[$0] }
     }
 
     /// Resolves a user-facing `alias.field` name, with a did-you-mean on failure.
@@ -156,12 +163,14 @@ final class ExploreContext {
 
     /// The aliases from `alias` up to the root of the join tree, `alias` first.
     private func ancestry(_ alias: String) -> [String] {
+        if let cached = ancestryCache[alias] { return cached }
         var chain = [alias]
         var current = alias
         while let p = parent[current], chain.count <= joins.count + 1 {
             chain.append(p)
             current = p
         }
+        ancestryCache[alias] = chain
         return chain
     }
 
@@ -171,8 +180,7 @@ final class ExploreContext {
     func multiplies(from: String, to: String) -> Bool {
         if from == to { return false }
         let up = ancestry(from), down = ancestry(to)
-        let downSet = Set(down)
-        guard let meet = up.first(where: { downSet.contains($0) }) else { return true }
+        guard let meet = up.first(where: { down.contains($0) }) else { return true }
         for node in up {
             if node == meet { break }
             guard let join = joins[node] else { continue }

@@ -42,6 +42,7 @@ final class QueryPlanner {
     var whereConditions: [String] = []
     var whereAliases: Set<String> = []
     private var fromCache: [String: String] = [:]
+    private var joinCache: [String: String] = [:]
 
     init(ctx: ExploreContext, renderer: FieldRenderer, spec: QuerySpec, options: CompileOptions) {
         self.ctx = ctx
@@ -290,6 +291,7 @@ final class QueryPlanner {
         let q = dialect.quoteIdentifier
         var sql = "FROM " + (try renderer.tableSQL(ctx.views[ctx.base]!, owner: "explore '\(exploreName)'")) + " AS " + q(ctx.base)
         for alias in joins {
+            if let cached = joinCache[alias] { sql += cached; continue }
             let join = ctx.joins[alias]!
             let table = try renderer.tableSQL(ctx.views[alias]!, owner: "join '\(alias)'")
             let keyword: String
@@ -300,7 +302,8 @@ final class QueryPlanner {
                 guard dialect.supportsFullOuterJoin else { throw QueryError.unsupported("FULL OUTER JOIN (join '\(alias)')", dialect: dialect.name) }
                 keyword = "FULL OUTER JOIN"
             case .cross:
-                sql += "\nCROSS JOIN \(table) AS \(q(alias))"
+                joinCache[alias] = "\nCROSS JOIN \(table) AS \(q(alias))"
+                sql += joinCache[alias]!
                 continue
             }
             let on: String
@@ -321,7 +324,8 @@ final class QueryPlanner {
             } else {
                 throw QueryError("join '\(alias)' in explore '\(exploreName)' needs sql_on or foreign_key")
             }
-            sql += "\n\(keyword) \(table) AS \(q(alias)) ON \(on)"
+            joinCache[alias] = "\n\(keyword) \(table) AS \(q(alias)) ON \(on)"
+            sql += joinCache[alias]!
         }
         fromCache[cacheKey] = sql
         return sql

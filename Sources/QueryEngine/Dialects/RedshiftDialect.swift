@@ -10,7 +10,7 @@ public struct RedshiftDialect: Dialect {
     public func quoteIdentifier(_ name: String) -> String { ansiQuote(name) }
     public func stringLiteral(_ s: String) throws -> String {
         // Redshift treats backslash in string literals as an escape character.
-        try backslashStringLiteral(s).replacingOccurrences(of: "\\'", with: "''")
+        try backslashStringLiteral(s, doubledQuotes: true)
     }
     public func dateLiteral(_ ymd: String) -> String { "DATE '\(ymd)'" }
     public func timestampLiteral(_ ymdhms: String) -> String { "TIMESTAMP '\(ymdhms)'" }

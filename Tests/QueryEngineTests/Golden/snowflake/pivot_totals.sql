@@ -1,0 +1,56 @@
+-- main
+WITH "q" AS (
+SELECT
+  "users".state AS "users_state",
+  "orders".status AS "orders_status",
+  COUNT("orders".id) AS "orders_count",
+  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ("orders".amount)) AS "orders_median_amount"
+FROM orders AS "orders"
+LEFT JOIN users AS "users" ON "orders".user_id = "users".id
+GROUP BY 1, 2
+),
+"pivot_values" AS (
+SELECT DISTINCT "orders".status AS "orders_status"
+FROM orders AS "orders"
+ORDER BY "orders_status" ASC NULLS LAST
+LIMIT 50
+)
+SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount"
+FROM "q"
+INNER JOIN "pivot_values" ON EQUAL_NULL("q"."orders_status", "pivot_values"."orders_status")
+ORDER BY "q"."orders_count" DESC NULLS FIRST, "q"."orders_status" ASC NULLS LAST
+LIMIT 1000
+-- totals
+WITH "t" AS (
+SELECT
+  "orders".status AS "orders_status",
+  COUNT("orders".id) AS "orders_count",
+  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ("orders".amount)) AS "orders_median_amount"
+FROM orders AS "orders"
+GROUP BY 1
+),
+"pivot_values" AS (
+SELECT DISTINCT "orders".status AS "orders_status"
+FROM orders AS "orders"
+ORDER BY "orders_status" ASC NULLS LAST
+LIMIT 50
+)
+SELECT "t"."orders_status", "t"."orders_count", "t"."orders_median_amount"
+FROM "t"
+INNER JOIN "pivot_values" ON EQUAL_NULL("t"."orders_status", "pivot_values"."orders_status")
+ORDER BY "t"."orders_status" ASC NULLS LAST
+-- row totals
+SELECT
+  "users".state AS "users_state",
+  COUNT("orders".id) AS "orders_count",
+  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ("orders".amount)) AS "orders_median_amount"
+FROM orders AS "orders"
+LEFT JOIN users AS "users" ON "orders".user_id = "users".id
+GROUP BY 1
+ORDER BY "orders_count" DESC NULLS FIRST
+LIMIT 20
+-- pivot values
+SELECT DISTINCT "orders".status AS "orders_status"
+FROM orders AS "orders"
+ORDER BY "orders_status" ASC NULLS LAST
+LIMIT 51

@@ -1,0 +1,45 @@
+import QueryEngine
+import SemanticModel
+import Testing
+import Warehouse
+
+/// sql_always_where, always_filter and measure filters (HAVING), executed on both databases.
+@Suite(.serialized) struct GuardRailTests {
+    @Test func alwaysWhereAndDefaultAlwaysFilter() throws {
+        let spec = QuerySpec(explore: "guarded_orders", fields: ["orders.status", "orders.count", "users.count"])
+        let hand = """
+            SELECT o.status, COUNT(*), COUNT(DISTINCT o.user_id) FROM orders o
+            WHERE o.status <> 'cancelled' AND o.amount > 0 GROUP BY o.status
+            """
+        for db in try ShopFixture.databases() { try ResultCheck.check(spec, on: db, hand: hand) }
+    }
+
+    @Test func userFilterReplacesTheAlwaysFilterDefault() throws {
+        let spec = QuerySpec(explore: "guarded_orders", fields: ["orders.status", "orders.count"],
+                             filters: [FilterCondition(field: "orders.amount", expression: "<100")])
+        let hand = """
+            SELECT o.status, COUNT(*) FROM orders o WHERE o.status <> 'cancelled' AND o.amount < 100 GROUP BY o.status
+            """
+        for db in try ShopFixture.databases() { try ResultCheck.check(spec, on: db, hand: hand) }
+    }
+
+    @Test func measureFiltersBecomeHavingInBothPlans() throws {
+        // Plain plan (orders explore, no fan-out) and per-view plan (users explore, orders fan users out).
+        let plain = QuerySpec(explore: "orders", fields: ["users.state", "orders.count"],
+                              filters: [FilterCondition(field: "orders.count", expression: ">3"), FilterCondition(field: "orders.status", expression: "-cancelled")])
+        let handPlain = """
+            SELECT u.state, COUNT(*) FROM orders o LEFT JOIN users u ON u.id = o.user_id
+            WHERE o.status <> 'cancelled' OR o.status IS NULL GROUP BY u.state HAVING COUNT(*) > 3
+            """
+        let grouped = QuerySpec(explore: "users", fields: ["users.state", "users.count"],
+                                filters: [FilterCondition(field: "orders.total_amount", expression: ">1000")])
+        let handGrouped = """
+            SELECT u.state, COUNT(*) FROM users u GROUP BY u.state
+            HAVING (SELECT SUM(o.amount) FROM orders o JOIN users u2 ON u2.id = o.user_id WHERE COALESCE(u2.state, '~') = COALESCE(u.state, '~')) > 1000
+            """
+        for db in try ShopFixture.databases() {
+            #expect(try ResultCheck.check(plain, on: db, hand: handPlain).plan == .plain)
+            #expect(try ResultCheck.check(grouped, on: db, hand: handGrouped).plan == .perViewGroups)
+        }
+    }
+}
