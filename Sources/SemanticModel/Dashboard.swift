@@ -39,6 +39,8 @@ public struct DashboardElement: Hashable, Sendable {
     public var model: String?
     public var explore: String?
     public var fields: [String]
+    /// Where each of `fields` is written, parallel to it (empty when not loaded from a file).
+    public var fieldLocations: [SourceLocation] = []
     public var filters: [FilterCondition]
     public var sorts: [String]
     public var pivots: [String]

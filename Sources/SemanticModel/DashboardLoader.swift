@@ -59,6 +59,9 @@ struct DashboardLoader {
                 element.model = string(m["model"])
                 element.explore = string(m["explore"])
                 element.fields = strings(m["fields"])
+                if let seq = m["fields"]?.sequence, seq.count == element.fields.count {
+                    element.fieldLocations = seq.map { at($0, path) }
+                }
                 element.sorts = strings(m["sorts"])
                 element.pivots = strings(m["pivots"])
                 element.limit = m["limit"].flatMap { $0.int }

@@ -38,8 +38,12 @@ struct DashboardValidator {
                 let owner = "element '\(element.name)' of dashboard '\(dashboard.name)'"
                 guard let (model, explore) = lookup(model: element.model, explore: element.explore, at: element.location, owner: owner) else { continue }
                 let known = fields(model, explore)
-                for field in element.fields + element.pivots where !known.contains(field) {
-                    sink.error("unknown field '\(field)' in explore '\(explore.name)' (\(owner))", at: element.location)
+                for (i, field) in element.fields.enumerated() where !known.contains(field) {
+                    let at = i < element.fieldLocations.count ? element.fieldLocations[i] : element.location
+                    sink.error("unknown field '\(field)' in explore '\(explore.name)' (\(owner))", at: at)
+                }
+                for field in element.pivots where !known.contains(field) {
+                    sink.error("unknown pivot field '\(field)' in explore '\(explore.name)' (\(owner))", at: element.location)
                 }
                 for condition in element.filters where !known.contains(condition.field) {
                     sink.error("unknown field '\(condition.field)' in explore '\(explore.name)' (filters of \(owner))", at: condition.location ?? element.location)

@@ -181,7 +181,7 @@ struct SeededMistakeTests {
         let found = try diagnostics {
             try $0.replace("fields: [orders.total_amount]", with: "fields: [orders.total_amont]", in: "dashboards/overview.dashboard.lookml")
         }
-        #expect(found == ["dashboards/overview.dashboard.lookml:16:11: error: unknown field 'orders.total_amont' in explore 'orders' (element 'revenue' of dashboard 'overview')"])
+        #expect(found == ["dashboards/overview.dashboard.lookml:21:14: error: unknown field 'orders.total_amont' in explore 'orders' (element 'revenue' of dashboard 'overview')"])
     }
 
     @Test func invalidDashboardYAML() throws {
