@@ -346,18 +346,9 @@ struct NumberFormat: Sendable {
             ("<=", .le), (">=", .ge), ("<>", .ne), ("<", .lt), (">", .gt), ("=", .eq),
         ]
         for (symbol, op) in operators where content.hasPrefix(symbol) {
-            guard let threshold = Double(content.dropFirst(symbol.count).trimmingCharacters(in: " ")) else { return nil }
+            guard let threshold = Double(content.dropFirst(symbol.count).trimming(" ")) else { return nil }
             return Condition(op: op, threshold: threshold)
         }
         return nil
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
-        var s = self
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return s
     }
 }

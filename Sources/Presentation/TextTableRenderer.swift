@@ -153,11 +153,3 @@ struct TextTableRenderer {
         return result + ellipsis
     }
 }
-
-extension String {
-    func trailingSpacesRemoved() -> String {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
-        return String(self[..<end])
-    }
-}
