@@ -310,6 +310,15 @@ import LookML
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func hashInsideQuotedStringsIsNotAComment() {
+        let result = parse("value_format: \"#,##0.00\" # real comment\nlabel: # comment before the value\n  \"x\"")
+        #expect(result.tree == """
+            value_format@1:1 = quoted "#,##0.00"@1:15
+            label@2:1 = quoted "x"@3:3
+            """)
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func pairsNeedNoNewlinesBetweenThem() {
         let result = parse("dimension: d { type: number sql: ${x} ;; hidden: yes }")
         #expect(result.tree == """
