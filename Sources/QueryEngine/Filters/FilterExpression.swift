@@ -33,6 +33,9 @@ public struct FilterExpression: Sendable, Hashable {
         let fail = { (expected: String, found: String) in
             FilterError(field: field, text: text, expected: expected, found: found)
         }
+        // No dialect can carry NUL in a literal; saying so here names the field instead of leaving
+        // it to a dialect error at render time (dialects still refuse it: defence in depth).
+        if bytes.contains(0) { throw fail("text without NUL characters", "\u{0}") }
         let node: FilterNode
         switch type {
         case .string:

@@ -159,7 +159,8 @@ struct FilterExecutionTests {
         let users = try connection.query("SELECT COUNT(*) FROM users", maxRows: 1).rows
         #expect(users == [[.int(2)]], "the users table must survive every hostile filter")
         // NUL cannot be expressed as an SQL string literal: rendering must fail, not truncate.
-        let nul = try FilterExpression.parse("a\u{0}b", type: .string, field: "items.name")
+        let nul = FilterExpression(field: "items.name", type: .string, text: "a?b",
+                                       node: .string([StringFilterItem(negated: false, match: .equals("a\u{0}b"))]))
         #expect(throws: (any Error).self) { try nul.sql("name", dialect: dialect, context: context) }
     }
 

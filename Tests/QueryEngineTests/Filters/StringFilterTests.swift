@@ -71,8 +71,15 @@ struct StringFilterTests {
         #expect(try items("Ünïcødé ☃") == ["equals(Ünïcødé ☃)"])
     }
 
-    @Test func nulByteIsRejectedByTheDialect() throws {
-        #expect(throws: SQLiteFilterDialect.Unrepresentable.self) { try sql("a\u{0}b") }
+    @Test func nulByteIsRejectedByTheParserAndTheDialect() throws {
+        do { _ = try sql("a\u{0}b"); Issue.record("NUL was accepted") } catch {
+            #expect("\(error)" == "invalid filter for 'users.name': expected text without NUL characters but found '\\u{0}' in 'a\\u{0}b'")
+        }
+        let direct = FilterExpression(field: "users.name", type: .string, text: "a?b",
+                                      node: .string([StringFilterItem(negated: true, match: .like("%a\u{0}b%"))]))
+        #expect(throws: SQLiteFilterDialect.Unrepresentable.self) {
+            try direct.sql("name", dialect: SQLiteFilterDialect(), context: FilterContext(now: Date(), timeZone: TimeZone(identifier: "UTC")!))
+        }
     }
 
     @Test func emptyTextMatchesEverything() throws {
