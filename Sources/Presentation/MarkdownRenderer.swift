@@ -35,6 +35,17 @@ struct MarkdownRenderer {
 
     /// Escapes what would break a table cell or start Markdown formatting.
     static func escape(_ s: String) -> String {
+        var needsWork = false
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "|"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                needsWork = true
+            default: continue
+            }
+            break
+        }
+        if !needsWork { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
