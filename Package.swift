@@ -21,16 +21,16 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
 
         // The compiler: syntax → semantic model → query plan → SQL. No C libraries here.
-        .target(name: "LookML"),
-        .target(name: "SemanticModel", dependencies: ["LookML", .product(name: "Yams", package: "Yams")]),
-        .target(name: "QueryEngine", dependencies: ["SemanticModel"]),
+        .target(name: "LookML", exclude: ["README.md"]),
+        .target(name: "SemanticModel", dependencies: ["LookML", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "QueryEngine", dependencies: ["SemanticModel"], exclude: ["README.md"]),
 
         // Connectors and everything that talks to the outside world.
-        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ"]),
-        .target(name: "DemoWarehouse", dependencies: ["Warehouse"]),
-        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"]),
-        .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"]),
-        .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"]),
+        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ"], exclude: ["README.md"]),
+        .target(name: "DemoWarehouse", dependencies: ["Warehouse"], exclude: ["README.md"]),
+        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md"]),
+        .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"], exclude: ["README.md"]),
+        .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"], exclude: ["README.md"]),
 
         // Thin front ends.
         .executableTarget(name: "spyglass", dependencies: [

@@ -17,7 +17,22 @@ public final class CancelToken: @unchecked Sendable {
             cancelled = true
             return Array(connections.values)
         }
-        for connection in running { connection.cancel() }
+        for connection in running {
+            connection.cancel()
+            // A cancel that lands between registering and the statement reaching the server does
+            // nothing, so keep re-sending it until that statement has finished (or 10 s have passed).
+            DispatchQueue.global().async { [weak self] in
+                for _ in 0..<100 {
+                    Thread.sleep(forTimeInterval: 0.1)
+                    guard let self, self.isWatching(connection) else { return }
+                    connection.cancel()
+                }
+            }
+        }
+    }
+
+    private func isWatching(_ connection: any Connection) -> Bool {
+        lock.withLock { connections[ObjectIdentifier(connection)] != nil }
     }
 
     /// Runs `body` with `connection` registered for cancellation.
