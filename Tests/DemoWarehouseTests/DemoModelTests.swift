@@ -38,6 +38,17 @@ struct DemoModelTests {
         #expect(Self.model.connection == "demo")
     }
 
+    /// The CLI opens the repository root as the bundled demo: it must load as cleanly as the
+    /// copy, and its explore names must not be ambiguous with anything else in the tree.
+    @Test func theRepositoryRootIsACleanDemoProject() throws {
+        let project = ProjectLoader.load(root: Self.repositoryRoot)
+        #expect(project.diagnostics.isEmpty, "\(DiagnosticRenderer.render(project.diagnostics, root: Self.repositoryRoot))")
+        #expect(project.models.map(\.name) == ["parley"])
+        for explore in Self.model.explores {
+            #expect(try project.explore(explore.name).explore.name == explore.name)
+        }
+    }
+
     @Test func thereAreAtLeastFiveExploresWithBothJoinDirections() {
         let explores = Self.model.explores
         #expect(explores.count >= 5)
