@@ -5,8 +5,21 @@ import Yams
 struct DashboardLoader {
     let sink: DiagnosticSink
     let constants: [String: String]
+    /// The file being read, for locations of values.
+    private var path = ""
+
+    init(sink: DiagnosticSink, constants: [String: String]) {
+        self.sink = sink
+        self.constants = constants
+    }
 
     func load(path: String, text: String) -> [Dashboard] {
+        var reader = self
+        reader.path = path
+        return reader.read(text: text)
+    }
+
+    private func read(text: String) -> [Dashboard] {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -90,8 +103,12 @@ struct DashboardLoader {
     }
 
     private func string(_ node: Node?) -> String? {
-        guard let text = node?.string else { return nil }
+        guard let node, let text = node.string else { return nil }
         guard let substitution = ConstantSubstitution(text, constants: constants) else { return text }
+        for unknown in substitution.unknown {
+            sink.error("unknown constant '\(unknown.name)'; define it in manifest.lkml with constant: \(unknown.name) { value: \"…\" }",
+                       at: node.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) })
+        }
         return substitution.text
     }
 

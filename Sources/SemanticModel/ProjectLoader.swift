@@ -137,6 +137,18 @@ public enum ProjectLoader {
             locations[name] = at
             constants[name] = scalar.text
         }
+        // Constants may use other constants; a few passes settle any sane nesting, and a cycle
+        // stops with the `@{…}` left in place (reported where the value is used).
+        for _ in 0..<4 {
+            var changed = false
+            for (name, value) in constants {
+                if let substitution = ConstantSubstitution(value, constants: constants), substitution.text != value {
+                    constants[name] = substitution.text
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
         return constants
     }
 }

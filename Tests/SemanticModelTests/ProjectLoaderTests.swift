@@ -207,3 +207,26 @@ struct ProjectLoaderEdgeCaseTests {
         #expect(copy.load().diagnostics.map(\.description) == ["views/zz_cycle.view.lkml:6:13: error: extends cycle: a → b → a"])
     }
 }
+
+@Suite("Manifest constants")
+struct ConstantTests {
+    @Test func constantsMayUseConstants() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.replace("  value: \"public\"", with: "  value: \"@{env}_public\"", in: "manifest.lkml")
+        try copy.replace("project_name: \"shop\"", with: "project_name: \"shop\"\n\nconstant: env {\n  value: \"prod\"\n}", in: "manifest.lkml")
+        let project = copy.load()
+        #expect(project.diagnostics.map(\.description) == [])
+        #expect(project.constants["schema"] == "prod_public")
+        #expect(project.model(named: "ecommerce")?.views["orders"]?.sqlTableName == "prod_public.orders")
+    }
+
+    @Test func unknownConstantInADashboard() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.replace("title: Shop overview", with: "title: \"@{brand} overview\"", in: "dashboards/overview.dashboard.lookml")
+        #expect(copy.load().diagnostics.map(\.description) == [
+            "dashboards/overview.dashboard.lookml:2:10: error: unknown constant 'brand'; define it in manifest.lkml with constant: brand { value: \"…\" }",
+        ])
+    }
+}
