@@ -70,7 +70,13 @@ struct WorkspaceService: QueryService {
 
     static func grid(from table: ResultTable) -> ResultGrid {
         ResultGrid(columns: table.columns.map { column in
-            ResultGrid.Column(name: column.name, label: column.label, field: column.field, isMeasure: column.isMeasure,
+            var label = column.label
+            // Timeframes need their timeframe in the header ("Events Event Month", not "Events Event").
+            if let timeframe = column.field?.timeframe, column.field?.group != nil,
+               !label.lowercased().hasSuffix(Names.titleCase(timeframe).lowercased()) {
+                label += " " + Names.titleCase(timeframe)
+            }
+            return ResultGrid.Column(name: column.name, label: label, field: column.field, isMeasure: column.isMeasure,
                               pivotLabel: column.isRowTotal ? "Row Total" : column.pivotLabel)
         }, rows: table.rows, totals: table.totals, notes: table.notes)
     }

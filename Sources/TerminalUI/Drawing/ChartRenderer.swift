@@ -86,14 +86,17 @@ enum ChartRenderer {
             var y = area.y
             if let firstTime = order.first, let lastTime = order.last {
                 let col = grid.columns[0]
-                frame.put("\(col.label): \(context.format(grid.rows[firstTime][0], col)) … \(context.format(grid.rows[lastTime][0], col))",
+                let pivoted = Set(measures.compactMap { grid.columns[$0].pivotLabel == nil ? nil : grid.columns[$0].label }).sorted()
+                let what = pivoted.isEmpty ? "" : pivoted.joined(separator: ", ") + " by "
+                frame.put("\(what)\(col.label): \(context.format(grid.rows[firstTime][0], col)) … \(context.format(grid.rows[lastTime][0], col))",
                           x: area.x, y: y, style: .dim, maxWidth: area.width)
                 y += 1
             }
             for m in measures where y < area.y + area.height {
                 let col = grid.columns[m]
                 let values = order.map { ResultGrid.number(grid.rows[$0][m]) }
-                let label = col.pivotLabel.map { "\(col.label) · \($0)" } ?? col.label
+                // Under a pivot the measure is named once in the first line; each line is a pivot value.
+                let label = col.pivotLabel ?? col.label
                 frame.put(label, x: area.x, y: y, style: .header, maxWidth: labelWidth)
                 drawSparkline(values, into: &frame, x: area.x + labelWidth + 1, y: y, width: sparkWidth, ascii: context.ascii)
                 if let lastIndex = order.last {

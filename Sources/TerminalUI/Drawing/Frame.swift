@@ -118,3 +118,8 @@ public struct Frame: Sendable, Equatable {
     /// Whether any row contains `text`.
     public func contains(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
 }
+
+extension Frame: CustomStringConvertible {
+    /// The rows as text, so test failures show the screen rather than a cell dump.
+    public var description: String { "\n" + lines.joined(separator: "\n") }
+}

@@ -8,7 +8,7 @@ struct ExploreCatalog: Sendable {
         var name: String
         var field: Field
         var viewLabel: String
-        var label: String { field.fullLabel(viewLabel: viewLabel) }
+        var label: String { ExploreCatalog.label(of: field, viewLabel: viewLabel) }
     }
 
     struct Group: Sendable {
@@ -66,6 +66,16 @@ struct ExploreCatalog: Sendable {
         guard parts.count == 2 else { return nil }
         let viewName = parts[0] == explore.alias ? explore.baseView : (explore.join(named: parts[0])?.view ?? parts[0])
         return model.views[viewName]?.field(named: parts[1])
+    }
+
+    /// "Orders Created Month" for a timeframe (the group's label and the timeframe), else Looker's
+    /// full label.
+    static func label(of field: Field, viewLabel: String) -> String {
+        if let group = field.group, let timeframe = field.timeframe {
+            let groupLabel = field.groupLabel ?? field.label ?? Names.titleCase(group)
+            return "\(field.viewLabel ?? viewLabel) \(groupLabel) \(Names.titleCase(timeframe))"
+        }
+        return field.fullLabel(viewLabel: viewLabel)
     }
 
     /// The label a business user reads for a field name.

@@ -74,7 +74,8 @@ extension ExploreScreen {
                 let picked = draft.fields.contains(entry.name)
                 let filtered = draft.filters.contains { $0.field == entry.name }
                 let marker = picked ? "●" : "○"
-                let label = indented ? (entry.field.timeframe.map(Names.titleCase) ?? entry.field.shortLabel) : entry.field.shortLabel
+                let label = pickerSearch.map { !$0.text.isEmpty } == true ? entry.label
+                    : indented ? (entry.field.timeframe.map(Names.titleCase) ?? entry.field.shortLabel) : entry.field.shortLabel
                 let style: Style = selected ? base : (picked ? .chosen : (entry.field.kind == .measure ? .measure : .dimension))
                 let prefix = indented ? "      " : "  "
                 let used = frame.put("\(prefix)\(marker) \(label)", x: area.x, y: y + i, style: style, maxWidth: area.width - 2)

@@ -57,6 +57,7 @@ struct ExploreScreen: ScreenState {
         self.runImmediately = runImmediately
         // Joined views start collapsed when there are many, so the base view's fields show first.
         if let catalog, catalog.groups.count > 3 { collapsedViews = Set(catalog.groups.dropFirst().map(\.alias)) }
+        pickerCursor.index = catalog?.groups.isEmpty == false ? 1 : 0
         // Dimension groups already in the query start expanded.
         for name in draft.fields + draft.filters.map(\.field) {
             if let entry = catalog?.entry(named: name), let group = entry.field.group {
@@ -128,14 +129,21 @@ struct ExploreScreen: ScreenState {
         guard let catalog else { return [] }
         var rows: [PickerRow] = []
         let query = pickerSearch?.text ?? ""
-        for group in catalog.groups {
-            if !query.isEmpty {
-                let matches = group.entries.filter { FuzzyMatch.score(query, in: "\($0.label) \($0.name) \($0.field.description ?? "")") != nil }
-                guard !matches.isEmpty else { continue }
-                rows.append(.view(alias: group.alias, label: group.label, collapsed: false))
-                rows += matches.map { .field($0, indented: false) }
-                continue
+        if !query.isEmpty {
+            // Search results: every matching field, best first (label matches beat name matches,
+            // which beat description matches).
+            var scored: [(ExploreCatalog.Entry, Int, Int)] = []
+            for group in catalog.groups {
+                for entry in group.entries {
+                    let best = max((FuzzyMatch.score(query, in: entry.label) ?? -1) * 3, (FuzzyMatch.score(query, in: entry.name) ?? -1) * 2,
+                                   FuzzyMatch.score(query, in: entry.field.description ?? "") ?? -1)
+                    if best >= 0 { scored.append((entry, best, scored.count)) }
+                }
             }
+            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.2 < $1.2 }
+            return scored.map { .field($0.0, indented: false) }
+        }
+        for group in catalog.groups {
             let collapsed = collapsedViews.contains(group.alias)
             rows.append(.view(alias: group.alias, label: group.label, collapsed: collapsed))
             if collapsed { continue }
