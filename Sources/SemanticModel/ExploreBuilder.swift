@@ -95,6 +95,9 @@ struct ExploreBuilder {
             for required in pending.requiredJoins where aliasLocation[required.text] == nil {
                 sink.error("unknown join '\(required.text)' in required_joins of join '\(pending.join.name)'", at: required.location)
             }
+            if pending.join.sqlOn == nil && pending.foreignKey == nil && pending.join.kind != .cross {
+                sink.error("join '\(pending.join.name)' needs sql_on or foreign_key (or type: cross)", at: pending.nameLocation)
+            }
             if let fk = pending.foreignKey {
                 if !checkForeignKey(fk, join: pending.join, baseAlias: explore.alias, aliases: aliasView) {
                     missingKey.insert(pending.join.view)

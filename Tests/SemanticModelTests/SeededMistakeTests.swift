@@ -177,6 +177,13 @@ struct SeededMistakeTests {
         #expect(found == ["explores/orders.explore.lkml:23:11: error: unknown view 'product' in join 'products'"])
     }
 
+    @Test func joinWithoutCondition() throws {
+        let found = try diagnostics {
+            try $0.replace("    foreign_key: order_items.product_id\n", with: "", in: "explores/orders.explore.lkml")
+        }
+        #expect(found == ["explores/orders.explore.lkml:21:9: error: join 'products' needs sql_on or foreign_key (or type: cross)"])
+    }
+
     @Test func dashboardTileWithUnknownField() throws {
         let found = try diagnostics {
             try $0.replace("fields: [orders.total_amount]", with: "fields: [orders.total_amont]", in: "dashboards/overview.dashboard.lookml")
