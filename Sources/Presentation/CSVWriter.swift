@@ -38,6 +38,7 @@ public struct CSVWriter {
         // Work on a local, uniquely referenced buffer: appending through the class property would
         // pay an exclusivity check per byte run.
         var out = sink.take()
+        // Always one field per column, so a short row cannot shift the columns after it.
         let count = min(row.count, shapes.count)
         for i in 0..<count {
             if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -50,6 +51,9 @@ public struct CSVWriter {
             case let value:
                 shapes[i].appendRaw(value, to: &out)
             }
+        }
+        if count < shapes.count {
+            for _ in max(count, 1)..<shapes.count { out.append(UInt8(ascii: ",")) }
         }
         out.append(13)
         out.append(10)

@@ -37,6 +37,8 @@ extension ResultTable {
         var pivotKeys: [[Value]] = []
         var rowIndex: [[Value]: Int] = [:]
         var rowKeys: [[Value]] = []
+        // Rows too short for the layout are skipped rather than trapping: a caller bug must not crash a report.
+        let rows = rows.filter { $0.count >= d + p + m }
         for row in rows {
             let pivotKey = Array(row[d..<(d + p)])
             if pivotIndex[pivotKey] == nil {
@@ -92,7 +94,7 @@ extension ResultTable {
             for k in 0..<m { table[r][base + k] = row[d + p + k] }
         }
         if let rowTotals, p > 0 {
-            for row in rowTotals {
+            for row in rowTotals where row.count >= d + m {
                 guard let r = rowIndex[Array(row[0..<d])] else { continue }
                 for k in 0..<m { table[r][rowTotalStart + k] = row[d + k] }
             }
@@ -103,7 +105,7 @@ extension ResultTable {
         if pivotTotals != nil || grandTotals != nil {
             var cells = [Value](repeating: .null, count: width)
             if let pivotTotals, p > 0 {
-                for row in pivotTotals {
+                for row in pivotTotals where row.count >= p + m {
                     guard let g = pivotIndex[Array(row[0..<p])] else { continue }
                     for k in 0..<m { cells[d + g * m + k] = row[p + k] }
                 }

@@ -17,4 +17,17 @@ struct RegressionTests {
         #expect(ValueFormatter.format(.decimal("-1234.50"), for: Fixtures.measure("o.total", type: "sum")) == "-1,234.50")
         #expect(ValueFormatter.format(.decimal("0.10"), for: Fixtures.dimension("o.rate", type: "number")) == "0.10")
     }
+
+    /// Malformed input from a caller (rows shorter than the columns) must never trap or shift columns.
+    @Test func shortRowsNeitherCrashNorShiftColumns() {
+        let columns = [Fixtures.dimension("t.a"), Fixtures.dimension("t.b"), Fixtures.measure("t.n")]
+        let table = ResultTable(columns: columns, rows: [[.string("x")], []])
+        #expect(Renderer.render(table, as: .csv) == "t.a,t.b,t.n\r\nx,,\r\n,,\r\n")
+        for format in OutputFormat.allCases { #expect(!Renderer.render(table, as: format).isEmpty) }
+        let pivoted = ResultTable.pivoting(
+            dimensions: [columns[0]], pivots: [columns[1]], measures: [columns[2]],
+            rows: [[.string("x"), .string("p"), .int(1)], [.string("short")]],
+            pivotTotals: [[]], rowTotals: [[.string("x")]])
+        #expect(pivoted.rows == [[.string("x"), .int(1), .null]])
+    }
 }
