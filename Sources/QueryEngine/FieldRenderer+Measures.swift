@@ -92,7 +92,7 @@ extension FieldRenderer {
                 throw QueryError("percentile measure '\(name)' needs 'percentile:' between 0 and 100")
             }
             shape = .aggregate(.percentile(p / 100), rowValue: try filtered(try value()))
-        case "sum_distinct", "average_distinct":
+        case "sum_distinct", "average_distinct", "median_distinct", "percentile_distinct":
             let key: String
             if let k = field.sqlDistinctKey {
                 let e = try expand(k, alias: alias, owner: name)
@@ -103,7 +103,21 @@ extension FieldRenderer {
             } else {
                 throw QueryError("measure '\(name)' of type \(field.type) needs sql_distinct_key or a primary key on its view")
             }
-            shape = .distinctKeyed(field.type == "sum_distinct" ? .sum : .average, rowValue: try filtered(try value()), key: key)
+            let function: AggregateFunction
+            switch field.type {
+            case "sum_distinct": function = .sum
+            case "average_distinct": function = .average
+            case "median_distinct": function = .percentile(0.5)
+            default:
+                guard let p = field.percentile, p >= 0, p <= 100 else {
+                    throw QueryError("percentile measure '\(name)' needs 'percentile:' between 0 and 100")
+                }
+                function = .percentile(p / 100)
+            }
+            if case .percentile = function, dialect.percentileAggregate("x", 0.5) == nil {
+                throw QueryError.unsupported("measure '\(name)' of type \(field.type)", dialect: dialect.name)
+            }
+            shape = .distinctKeyed(function, rowValue: try filtered(try value()), key: key)
         case "number", "string", "date", "yesno", "time":
             guard let sql = field.sql else { throw QueryError("measure '\(name)' of type \(field.type) needs sql") }
             var refs: [(String, Field)] = []
