@@ -36,7 +36,7 @@ struct ViewBuilder {
     static let measureTypesNeedingSQL: Set<String> = [
         "count_distinct", "sum", "sum_distinct", "average", "average_distinct", "min", "max",
         "median", "median_distinct", "percentile", "percentile_distinct", "number", "running_total",
-        "percent_of_total", "percent_of_previous",
+        "percent_of_total", "percent_of_previous", "string", "date", "yesno", "int",
     ]
     static let filterTypes: Set<String> = ["string", "number", "date", "date_time", "yesno", "tier", "zipcode", "unquoted"]
     static let parameterTypes: Set<String> = ["string", "number", "date", "date_time", "yesno", "unquoted"]
@@ -238,8 +238,8 @@ struct ViewBuilder {
         } else {
             switch kind {
             case .dimension, .filter, .parameter: field.type = "string"
-            // Looker has no default measure type; a measure with sql and no type is a number.
-            case .measure: field.type = sawSQL ? "number" : "count"
+            // Looker's default for measures too: a non-aggregate string measure.
+            case .measure: field.type = "string"
             }
         }
 
@@ -249,6 +249,10 @@ struct ViewBuilder {
         }
         if kind == .measure && !sawSQL && Self.measureTypesNeedingSQL.contains(field.type) {
             sink.error("measure '\(name)' of type \(field.type) needs a sql parameter", at: typeScalar?.location ?? location)
+        }
+        if kind == .measure && !field.filters.isEmpty && !Self.aggregateMeasureTypes.contains(field.type),
+           let filters = block.pairs.first(where: { $0.key == "filters" }) {
+            sink.error("measure '\(name)' of type \(field.type) cannot use filters; only aggregate measures (count, sum, …) can", at: filters.keyLocation)
         }
         if kind == .measure && field.type == "percentile" && field.percentile == nil {
             sink.error("measure '\(name)' of type percentile needs a percentile parameter", at: typeScalar?.location ?? location)

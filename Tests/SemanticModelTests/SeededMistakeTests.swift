@@ -184,6 +184,21 @@ struct SeededMistakeTests {
         #expect(found == ["explores/orders.explore.lkml:21:9: error: join 'products' needs sql_on or foreign_key (or type: cross)"])
     }
 
+    @Test func filtersOnANonAggregateMeasure() throws {
+        let found = try diagnostics {
+            try $0.replace("    type: number\n    sql: ${total_amount} / NULLIF(${count}, 0) ;;",
+                           with: "    type: number\n    sql: ${total_amount} / NULLIF(${count}, 0) ;;\n    filters: [status: \"complete\"]", in: "views/orders.view.lkml")
+        }
+        #expect(found == ["views/orders.view.lkml:52:5: error: measure 'average_amount' of type number cannot use filters; only aggregate measures (count, sum, …) can"])
+    }
+
+    @Test func measureWithoutTypeOrSQLIsAStringWithNothingToShow() throws {
+        let found = try diagnostics {
+            try $0.replace("  measure: count {\n    type: count\n  }", with: "  measure: count {}", in: "views/products.view.lkml")
+        }
+        #expect(found == ["views/products.view.lkml:19:12: error: measure 'count' of type string needs a sql parameter"])
+    }
+
     @Test func dashboardTileWithUnknownField() throws {
         let found = try diagnostics {
             try $0.replace("fields: [orders.total_amount]", with: "fields: [orders.total_amont]", in: "dashboards/overview.dashboard.lookml")
