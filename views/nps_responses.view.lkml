@@ -1,5 +1,5 @@
-# fct_nps: in-app Net Promoter Score survey answers (0-10), asked 30 days after signup and every
-# six months after.
+# fct_nps: in-app Net Promoter Score survey answers (0-10), asked 14 days after signup and every
+# quarter after.
 view: nps_responses {
   sql_table_name: fct_nps ;;
   label: "NPS Responses"

@@ -10,7 +10,7 @@ import Warehouse
 /// PostgreSQL. The LookML model on top lives in the repository's models/, views/ and dashboards/.
 public enum DemoWarehouse {
     /// Bumped whenever the generated data changes, so an old cached database is never reused.
-    public static let generatorVersion = 1
+    public static let generatorVersion = 2
 
     /// The demo's tables in load order (dimensions, then facts).
     public static let tableNames = [
