@@ -18,7 +18,8 @@ public struct CompiledQuery: Sendable {
     public var pivotValuesSQL: String?
     /// The cap applied to pivot values in `sql`.
     public var pivotColumnLimit: Int
-    /// The LIMIT of the main statement (for pivots: dimension rows × pivot columns).
+    /// The LIMIT of the main statement. With pivots this is dimension rows × pivot columns: the spec's
+    /// limit counts dimension rows there (the first ones in dimension order), each with all its pivot cells.
     public var rowLimit: Int
     /// The dialect the SQL is written in.
     public var dialect: String

@@ -149,10 +149,27 @@ final class QueryPlanner {
             let q = dialect.quoteIdentifier("q"), pv = dialect.quoteIdentifier("pivot_values")
             let cols = (dims + pivots).map { "\(q).\(dialect.quoteIdentifier($0.alias))" } + selected.map { "\(q).\(dialect.quoteIdentifier($0.alias))" }
             let on = pivots.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(pv).\(dialect.quoteIdentifier($0.alias))") }
-            sql = withClause(main.ctes + [("q", main.select), ("pivot_values", values)])
-                + "SELECT " + cols.joined(separator: ", ") + "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
-                + "\nORDER BY " + sortKeys.map { $0.hasPrefix("\"") || $0.hasPrefix("`") ? "\(q).\($0)" : $0 }.joined(separator: ", ")
-                + "\nLIMIT \(limit)"
+            let order = sortKeys.map { $0.hasPrefix("\"") || $0.hasPrefix("`") ? "\(q).\($0)" : $0 }.joined(separator: ", ")
+            var body = "SELECT " + cols.joined(separator: ", ")
+            if !dims.isEmpty {
+                // The row limit counts dimension rows (each spread over its pivot columns): rank the
+                // dimension tuples in dimension order and keep the first `rowLimit`. DENSE_RANK treats
+                // NULLs as peers, so no NULL-unsafe join is needed.
+                let rankOrder = try orderKeys(dims: dims, pivots: [], measures: [], dimensionsOnly: true)
+                    .map { "\(q).\($0)" }.joined(separator: ", ")
+                body += ", DENSE_RANK() OVER (ORDER BY \(rankOrder)) AS \(dialect.quoteIdentifier("q_row"))"
+            }
+            body += "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
+            var ctes = main.ctes + [("q", main.select), ("pivot_values", values)]
+            if dims.isEmpty {
+                sql = withClause(ctes) + body + "\nORDER BY " + order + "\nLIMIT \(limit)"
+            } else {
+                ctes.append(("ranked", body))
+                let r = dialect.quoteIdentifier("ranked")
+                let outCols = ((dims + pivots).map(\.alias) + selected.map(\.alias)).map { "\(q).\(dialect.quoteIdentifier($0))" }
+                sql = withClause(ctes) + "SELECT " + outCols.joined(separator: ", ") + "\nFROM \(r) AS \(q)\nWHERE \(q).\(dialect.quoteIdentifier("q_row")) <= \(rowLimit)"
+                    + "\nORDER BY " + order + "\nLIMIT \(limit)"
+            }
         }
 
         // Totals: the same FROM/WHERE at the total grain (per pivot value when pivoting).
@@ -229,13 +246,15 @@ final class QueryPlanner {
 
     /// ORDER BY keys by output alias: the user's sorts, else Looker's default; pivots last, ascending
     /// unless sorted otherwise.
-    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String]) throws -> [String] {
+    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false) throws -> [String] {
         var keys: [String] = []
         var used: Set<String> = []
         func key(_ alias: String, _ descending: Bool) -> String { dialect.orderKey(dialect.quoteIdentifier(alias), descending: descending) }
         for sort in spec.sorts {
             if let d = dims.first(where: { $0.name == sort.field }) {
                 if used.insert(d.alias).inserted { keys.append(key(d.alias, sort.descending)) }
+            } else if dimensionsOnly {
+                continue
             } else if let m = measureColumns[sort.field], measures.contains(sort.field) {
                 if used.insert(m.alias).inserted { keys.append(key(m.alias, sort.descending)) }
             } else if pivots.contains(where: { $0.name == sort.field }) || spec.pivots.contains(sort.field) {
@@ -254,6 +273,10 @@ final class QueryPlanner {
             }
         }
         for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name))) }
+        if dimensionsOnly {
+            // Every dimension takes part, so equal ranks mean equal tuples.
+            for d in dims where used.insert(d.alias).inserted { keys.append(key(d.alias, false)) }
+        }
         if keys.isEmpty { keys.append("1") }
         return keys
     }

@@ -76,4 +76,18 @@ import Warehouse
             ResultCheck.expectSame(got, try db.query(hand), sql: compiled.sql, handSQL: hand, db: db.name)
         }
     }
+
+    @Test func pivotRowLimitCountsDimensionRows() throws {
+        let spec = QuerySpec(explore: "users", fields: ["users.state", "orders.count"], pivots: ["orders.status"], limit: 2)
+        for db in try ShopFixture.databases() {
+            let compiled = try QueryCompiler.compile(spec, project: ShopFixture.project, dialect: db.dialect)
+            let rows = ResultCheck.rows(try db.query(compiled.sql))
+            #expect(Set(rows.map { $0[0] }) == ["CA", "NY"], "\(db.name)\n\(compiled.sql)")
+            let hand = """
+                SELECT u.state, o.status, COUNT(o.id) FROM users u LEFT JOIN orders o ON o.user_id = u.id
+                WHERE u.state IN ('CA', 'NY') GROUP BY u.state, o.status
+                """
+            ResultCheck.expectSame(try db.query(compiled.sql), try db.query(hand), sql: compiled.sql, handSQL: hand, db: db.name)
+        }
+    }
 }

@@ -49,10 +49,15 @@ SELECT DISTINCT `orders`.status AS `orders_status`
 FROM orders AS `orders`
 ORDER BY `orders_status` ASC NULLS LAST
 LIMIT 50
-)
-SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`
+),
+`ranked` AS (
+SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`, DENSE_RANK() OVER (ORDER BY `q`.`users_state` ASC NULLS LAST, `q`.`users_state` ASC NULLS LAST) AS `q_row`
 FROM `q`
 INNER JOIN `pivot_values` ON `q`.`orders_status` IS NOT DISTINCT FROM `pivot_values`.`orders_status`
+)
+SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`
+FROM `ranked` AS `q`
+WHERE `q`.`q_row` <= 20
 ORDER BY `q`.`orders_count` DESC NULLS FIRST, `q`.`orders_status` ASC NULLS LAST
 LIMIT 1000
 -- totals
