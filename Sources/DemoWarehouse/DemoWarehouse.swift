@@ -53,7 +53,10 @@ public enum DemoWarehouse {
             let counter = RowCounter()
             try loader.load(table: table.name, columns: table.columns.map(\.name),
                             rows: table.rows().lazy.map { row in counter.count += 1; return row })
-            if postgres { try loader.execute("ALTER TABLE \(table.name) ADD PRIMARY KEY (\(table.primaryKey))") }
+            if postgres {
+                progress?("Indexing \(table.name)…")
+                try loader.execute("ALTER TABLE \(table.name) ADD PRIMARY KEY (\(table.primaryKey))")
+            }
             counts.append((table.name, counter.count))
         }
 
