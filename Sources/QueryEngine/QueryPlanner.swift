@@ -266,10 +266,12 @@ final class QueryPlanner {
         if keys.isEmpty {
             if let time = dims.first(where: { $0.field.type.hasPrefix("date_") || $0.field.type == "date" || $0.field.type == "time" }) {
                 keys.append(key(time.alias, true))
+                used.insert(time.alias)
             } else if let m = measures.first {
                 keys.append(key(measureColumns[m]!.alias, true))
             } else if let d = dims.first {
                 keys.append(key(d.alias, false))
+                used.insert(d.alias)
             }
         }
         for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name))) }

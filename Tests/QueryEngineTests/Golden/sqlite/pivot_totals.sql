@@ -51,7 +51,7 @@ ORDER BY "orders_status" ASC NULLS LAST
 LIMIT 50
 ),
 "ranked" AS (
-SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", DENSE_RANK() OVER (ORDER BY "q"."users_state" ASC NULLS LAST, "q"."users_state" ASC NULLS LAST) AS "q_row"
+SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", DENSE_RANK() OVER (ORDER BY "q"."users_state" ASC NULLS LAST) AS "q_row"
 FROM "q"
 INNER JOIN "pivot_values" ON "q"."orders_status" IS "pivot_values"."orders_status"
 )
