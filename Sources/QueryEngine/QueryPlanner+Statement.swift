@@ -38,6 +38,7 @@ extension QueryPlanner {
         }
         for m in output { need(m.name) }
         for f in filters { need(f.measure) }
+        if ctx.explore.sqlAlwaysHaving != nil && !output.isEmpty { for name in alwaysHavingMeasures { need(name) } }
 
         var dimAliases: Set<String> = whereAliases
         for d in dims { dimAliases.formUnion(d.aliases) }

@@ -40,6 +40,7 @@ final class QueryPlanner {
     private var measureColumns: [String: MeasureColumn] = [:]
     private var measureOrder: [String] = []
     var whereConditions: [String] = []
+    var alwaysHavingMeasures: [String] = []
     var whereAliases: Set<String> = []
     private var fromCache: [String: String] = [:]
     private var joinCache: [String: String] = [:]
@@ -103,6 +104,14 @@ final class QueryPlanner {
             let e = try renderer.expand(always, alias: ctx.base, owner: "sql_always_where of explore '\(exploreName)'")
             whereConditions.append(e.sql)
             whereAliases.formUnion(e.aliases)
+        }
+        // sql_always_having may name measures the user did not pick; compute them hidden.
+        for fragment in ctx.explore.sqlAlwaysHaving?.fragments ?? [] {
+            guard case .field(let viewName, let fieldName) = fragment else { continue }
+            let alias = viewName.flatMap { ctx.alias(for: $0) } ?? ctx.base
+            if let field = ctx.field(fieldName, of: alias), field.kind == .measure {
+                alwaysHavingMeasures.append(try measure("\(alias).\(fieldName)", alias, field, hidden: true).name)
+            }
         }
         for join in ctx.explore.alwaysJoin {
             guard ctx.joins[join] != nil else { throw QueryError("explore '\(exploreName)' always_join names '\(join)', which it does not join") }

@@ -42,4 +42,19 @@ import Warehouse
             #expect(try ResultCheck.check(grouped, on: db, hand: handGrouped).plan == .perViewGroups)
         }
     }
+
+    @Test func alwaysHavingComputesMeasuresTheUserDidNotPick() throws {
+        let spec = QuerySpec(explore: "busy_users", fields: ["users.age_tier", "users.count"])
+        let tier = "CASE WHEN u.age IS NULL THEN NULL WHEN u.age < 20 THEN 'Below 20' WHEN u.age < 30 THEN '20 to 29' WHEN u.age < 40 THEN '30 to 39' ELSE '40 or Above' END"
+        let hand = """
+            SELECT t.tier, COUNT(*) FROM (SELECT \(tier) AS tier, u.id AS id FROM users u) t
+            GROUP BY t.tier
+            HAVING (SELECT COUNT(*) FROM orders o JOIN (SELECT \(tier) AS tier, u.id AS id FROM users u) t2 ON t2.id = o.user_id
+                    WHERE COALESCE(t2.tier, '~') = COALESCE(t.tier, '~')) >= 2
+            """
+        for db in try ShopFixture.databases() {
+            let compiled = try ResultCheck.check(spec, on: db, hand: hand)
+            #expect(compiled.columns.count == 2)
+        }
+    }
 }

@@ -52,3 +52,14 @@ explore: guarded_orders {
     sql_on: ${users.id} = ${orders.user_id} ;;
   }
 }
+
+# Only groups with at least two orders are shown, whatever the user picks.
+explore: busy_users {
+  from: users
+  view_name: users
+  sql_always_having: ${orders.count} >= 2 ;;
+  join: orders {
+    relationship: one_to_many
+    sql_on: ${orders.user_id} = ${users.id} ;;
+  }
+}
