@@ -5,24 +5,45 @@ extension Parser {
     mutating func parseQuoted() -> Scalar {
         let open = pos
         let openLocation = location(open)
-        var p = open + 1
-        var hasEscape = false
-        while p < count {
-            let c = bytes[p]
-            if c == ByteClass.quote { break }
-            if c == ByteClass.backslash {
-                hasEscape = true
-                p += 2
-            } else {
-                p += 1
+        var p: Int
+        let hasEscape: Bool
+        let spansLines: Bool
+        if open > lastQuoteScan.open && open < lastQuoteScan.close {
+            // Inside the previous scan every '"' was escaped, so this scan would end where it did.
+            p = lastQuoteScan.close
+            hasEscape = lastQuoteScan.lastEscape > open
+            spansLines = lastQuoteScan.lastNewline > open
+        } else {
+            p = open + 1
+            var lastEscape = -1
+            var lastNewline = -1
+            while p < count {
+                let c = bytes[p]
+                if c == ByteClass.quote { break }
+                if c == ByteClass.backslash {
+                    lastEscape = p
+                    p += 2
+                } else {
+                    if c == ByteClass.newline { lastNewline = p }
+                    p += 1
+                }
             }
+            p = min(p, count)
+            lastQuoteScan = (open, p, lastEscape, lastNewline)
+            hasEscape = lastEscape >= 0
+            spansLines = lastNewline >= 0
         }
+        // A multi-line string whose closing quote runs straight into a word (`label: "abc` then
+        // `description: "x"`) borrowed the next string's opening quote: the real mistake is on the
+        // first line.
+        let closed = p < count && !(spansLines && ByteClass.isBare(byte(p + 1)))
         let end: Int
-        if p < count {
+        if closed {
             end = p
             pos = p + 1
         } else {
-            error("string is not terminated: expected '\"', found end of file", at: open)
+            let found = p < count ? "end of line" : "end of file"
+            error("string is not terminated: expected '\"', found \(found)", at: open)
             // Keep the rest of the opening line as the text and resume on the next line, which is
             // where the missing quote most likely belonged.
             var e = open + 1

@@ -22,6 +22,10 @@ struct Parser {
     /// Set once something was left open at the end of the file: every block around it is then
     /// unclosed too, but that is one mistake, so it is reported once.
     var reportedOpenAtEnd = false
+    /// The last quoted-string scan: where it opened and closed (or hit the end), and its last
+    /// escape and newline. A string that opens inside it (at an escaped quote, after recovery)
+    /// reuses it, so recovery cannot rescan the same text once per line.
+    var lastQuoteScan = (open: -1, close: -1, lastEscape: -1, lastNewline: -1)
     /// The same for list items.
     var itemStack: [SyntaxList.Item] = []
 

@@ -63,6 +63,25 @@ import LookML
         #expect(result.keys == ["label", "view"])
     }
 
+    @Test func unterminatedStringBeforeAnotherString() {
+        let (file, diagnostics) = LookMLParser.parse("""
+            view: v {
+              label: "abc
+              description: "x"
+            }
+            """, path: "v.lkml")
+        #expect(diagnostics.map(\.description) == [#"v.lkml:2:10: error: string is not terminated: expected '"', found end of line"#])
+        guard case .block(let view) = file.pairs.first?.value else {
+            Issue.record("no view block")
+            return
+        }
+        #expect(view.pairs.map(\.key) == ["label", "description"])
+        #expect(view.pairs.map(\.value) == [
+            .scalar(Scalar(text: "abc", style: .quoted, location: SourceLocation(file: "v.lkml", line: 2, column: 10))),
+            .scalar(Scalar(text: "x", style: .quoted, location: SourceLocation(file: "v.lkml", line: 3, column: 16))),
+        ])
+    }
+
     @Test func unterminatedListBeforeTheNextPair() {
         let result = check("fields: [a, b\nview: v {}")
         #expect(result.diagnostics == ["views/bad.view.lkml:2:1: error: expected ']' to close the list for 'fields', found 'view'"])

@@ -27,6 +27,7 @@ import LookML
     /// double the time.
     @Test(arguments: [
         "unterminatedSQL", "singleLongLine", "unterminatedStrings", "deepBlocks", "manyErrors", "longList",
+        "escapedQuotesBeforeAFarQuote",
     ])
     func pathologicalInputStaysLinear(shape: String) {
         func input(_ n: Int) -> String {
@@ -36,6 +37,9 @@ import LookML
             case "unterminatedStrings": return String(repeating: "label: \"x\n", count: n)
             case "deepBlocks": return String(repeating: "a: {", count: n)
             case "manyErrors": return String(repeating: "};:,]\n", count: n)
+            // Each line's string (read after a missing comma) runs to the last line, where it is
+            // rejected as mis-paired and recovery resumes on the next line.
+            case "escapedQuotesBeforeAFarQuote": return String(repeating: "f: [\\\"\n", count: n) + "\"y]"
             default: return "f: [" + String(repeating: "view.field, ", count: n) + "]"
             }
         }
@@ -46,5 +50,7 @@ import LookML
         let largeTime = seconds { _ = LookMLParser.parse(large, path: "p.lkml") }
         // Quadratic growth would make the 4x input take 16x as long; allow noise up to 10x.
         #expect(largeTime < max(smallTime, 0.05) * 10, "\(shape): \(smallTime) s then \(largeTime) s")
+        // A quadratic shape is already slow at the small size, which the ratio alone can miss.
+        #expect(largeTime < 20, "\(shape): \(largeTime) s for \(large.utf8.count) bytes")
     }
 }
