@@ -57,4 +57,20 @@ import Warehouse
             #expect(compiled.columns.count == 2)
         }
     }
+
+    @Test func alwaysJoinAndRequiredJoinsComeAlongWithoutChangingNumbers() throws {
+        // events is always joined and fans users out; order_items needs orders (declared after it), which requires events.
+        let spec = QuerySpec(explore: "audited_users", fields: ["users.state", "users.count", "order_items.count"])
+        let hand = """
+            SELECT u.state, COUNT(*), COALESCE(SUM(i.cnt), 0) FROM users u
+            LEFT JOIN (SELECT o.user_id, COUNT(*) AS cnt FROM order_items oi JOIN orders o ON o.id = oi.order_id GROUP BY o.user_id) i ON i.user_id = u.id
+            GROUP BY u.state
+            """
+        for db in try ShopFixture.databases() {
+            let compiled = try ResultCheck.check(spec, on: db, hand: hand)
+            let sql = compiled.sql
+            let e = try #require(sql.range(of: "JOIN events")), o = try #require(sql.range(of: "JOIN orders")), i = try #require(sql.range(of: "JOIN order_items"))
+            #expect(e.lowerBound < o.lowerBound && o.lowerBound < i.lowerBound, "joins must follow their dependencies\n\(sql)")
+        }
+    }
 }

@@ -6,6 +6,6 @@ import Testing
     @Test func fixtureLoadsWithoutErrors() {
         let errors = ShopFixture.project.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
-        #expect(ShopFixture.project.models.first?.explores.count == 4)
+        #expect(ShopFixture.project.models.first?.explores.count == 5)
     }
 }

@@ -63,3 +63,23 @@ explore: busy_users {
     sql_on: ${orders.user_id} = ${users.id} ;;
   }
 }
+
+# always_join and required_joins: joins that come along whether or not a field needs them.
+explore: audited_users {
+  from: users
+  view_name: users
+  always_join: [events]
+  join: events {
+    relationship: one_to_many
+    sql_on: ${events.user_id} = ${users.id} ;;
+  }
+  join: order_items {
+    relationship: one_to_many
+    sql_on: ${order_items.order_id} = ${orders.id} ;;
+  }
+  join: orders {
+    relationship: one_to_many
+    required_joins: [events]
+    sql_on: ${orders.user_id} = ${users.id} ;;
+  }
+}
