@@ -50,5 +50,6 @@ let package = Package(
         .testTarget(name: "DemoWarehouseTests", dependencies: ["DemoWarehouse", "SpyglassCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
+        .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
     ]
 )
