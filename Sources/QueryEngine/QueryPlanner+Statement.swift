@@ -47,6 +47,7 @@ extension QueryPlanner {
         let joinedAll = try ctx.joinClosure(allAliases)
         // Joins other than LEFT OUTER change which rows exist, so every per-view aggregate must see them.
         let rowChanging = Set(joinedAll.filter { ctx.joins[$0]!.kind != .leftOuter })
+        rowChangingJoins.formUnion(rowChanging)
         dimAliases.formUnion(rowChanging)
 
         // Group the aggregates and decide whether one GROUP BY is already right.

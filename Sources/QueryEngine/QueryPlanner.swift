@@ -41,6 +41,8 @@ final class QueryPlanner {
     private var measureOrder: [String] = []
     var whereConditions: [String] = []
     var alwaysHavingMeasures: [String] = []
+    /// Non-LEFT joins of the whole query (set by `statement` for the main statement).
+    var rowChangingJoins: Set<String> = []
     var whereAliases: Set<String> = []
     private var fromCache: [String: String] = [:]
     private var joinCache: [String: String] = [:]
@@ -316,7 +318,7 @@ final class QueryPlanner {
 
     /// `aliases` plus every non-left-outer join the query already has (they filter or add rows, so a
     /// per-view aggregate must see them too to agree with the one-statement plan).
-    func nonLeftAliases(_ aliases: Set<String>) -> Set<String> { aliases }
+    func nonLeftAliases(_ aliases: Set<String>) -> Set<String> { aliases.union(rowChangingJoins) }
 
     /// The FROM clause (base, then joins in dependency order) for a set of aliases, memoised.
     func fromClause(_ joins: [String]) throws -> String {

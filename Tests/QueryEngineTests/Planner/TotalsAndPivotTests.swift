@@ -90,4 +90,17 @@ import Warehouse
             ResultCheck.expectSame(try db.query(compiled.sql), try db.query(hand), sql: compiled.sql, handSQL: hand, db: db.name)
         }
     }
+
+    @Test func pivotValuesSeeTheInnerJoinsTheQueryHas() throws {
+        // order_items is an inner join: a status whose orders have no items is not a pivot column.
+        let spec = QuerySpec(explore: "orders", fields: ["users.state", "order_items.count"], pivots: ["orders.status"])
+        for db in try ShopFixture.databases() {
+            let compiled = try QueryCompiler.compile(spec, project: ShopFixture.project, dialect: db.dialect)
+            let values = try #require(compiled.pivotValuesSQL)
+            #expect(values.contains("INNER JOIN order_items"), "\(values)")
+            let got = Set(ResultCheck.rows(try db.query(values)).map { $0[0] })
+            let want = Set(ResultCheck.rows(try db.query("SELECT DISTINCT o.status FROM orders o JOIN order_items oi ON oi.order_id = o.id")).map { $0[0] })
+            #expect(got == want)
+        }
+    }
 }
