@@ -48,6 +48,9 @@ struct ViewBuilder {
         var fieldLocations: [String: SourceLocation] = [:]
         var setLocations: [String: SourceLocation] = [:]
         fieldLocations.reserveCapacity(pairs.count * 2)
+        // `fields_hidden_by_default: yes` flips the default of every field's `hidden:`, wherever
+        // in the view it is written.
+        let hiddenByDefault = pairs.last { $0.key == "fields_hidden_by_default" }.flatMap(reader.bool) ?? false
         built.index.reserveCapacity(pairs.count * 2)
         built.view.fields.reserveCapacity(pairs.count * 2)
 
@@ -99,7 +102,7 @@ struct ViewBuilder {
                 }
                 let kind = Field.Kind(rawValue: pair.key)!
                 let at = block.nameLocation ?? pair.keyLocation
-                if let (field, refs) = field(kind: kind, view: name, name: fieldName, block: block, at: at) {
+                if let (field, refs) = field(kind: kind, view: name, name: fieldName, block: block, at: at, hidden: hiddenByDefault) {
                     Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
                 }
             case "dimension_group":
@@ -108,7 +111,7 @@ struct ViewBuilder {
                     continue
                 }
                 let at = block.nameLocation ?? pair.keyLocation
-                for (field, refs) in dimensionGroup(view: name, name: groupName, block: block, at: at) {
+                for (field, refs) in dimensionGroup(view: name, name: groupName, block: block, at: at, hidden: hiddenByDefault) {
                     Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
                 }
             default:
@@ -162,8 +165,9 @@ struct ViewBuilder {
         return out
     }
 
-    private func field(kind: Field.Kind, view: String, name: String, block: Block, at location: SourceLocation) -> (Field, [ValueReader.LocatedReference])? {
+    private func field(kind: Field.Kind, view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> (Field, [ValueReader.LocatedReference])? {
         var field = Field(view: view, name: name, kind: kind, type: "")
+        field.hidden = hidden
         field.location = location
         var refs: [ValueReader.LocatedReference] = []
         var typeScalar: Scalar?
@@ -271,7 +275,7 @@ struct ViewBuilder {
         case "group_label": field.groupLabel = reader.string(pair)
         case "group_item_label": field.groupItemLabel = reader.string(pair)
         case "description": field.description = reader.string(pair)
-        case "hidden": field.hidden = reader.bool(pair) ?? false
+        case "hidden": field.hidden = reader.bool(pair) ?? field.hidden
         case "value_format": field.valueFormat = reader.string(pair)
         case "value_format_name": field.valueFormatName = reader.string(pair)
         case "drill_fields": field.drillFields = reader.strings(pair)
@@ -281,8 +285,9 @@ struct ViewBuilder {
         return true
     }
 
-    private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation) -> [(Field, [ValueReader.LocatedReference])] {
+    private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> [(Field, [ValueReader.LocatedReference])] {
         var template = Field(view: view, name: name, kind: .dimension, type: "")
+        template.hidden = hidden
         template.location = location
         template.group = name
         var type: Scalar?

@@ -230,3 +230,17 @@ struct ConstantTests {
         ])
     }
 }
+
+@Suite("View parameters")
+struct ViewParameterTests {
+    @Test func fieldsHiddenByDefaultFlipsTheDefaultOnly() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("view: +events {\n  fields_hidden_by_default: yes\n  dimension: kind {\n    hidden: no\n  }\n}\n", to: "refinements/zz_hidden.lkml")
+        let project = copy.load()
+        #expect(project.diagnostics.isEmpty)
+        let events = try #require(project.model(named: "ecommerce")?.views["events"])
+        #expect(events.fields.filter { !$0.hidden }.map(\.name) == ["kind"])
+        #expect(project.model(named: "marketing")?.views["events"]?.fields.allSatisfy { !$0.hidden } == true)
+    }
+}
