@@ -14,6 +14,8 @@ enum DemoFixture {
     static let directory: String = {
         let dir = NSTemporaryDirectory() + "spyglass-demo-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // Two demo databases are ~60 MB: don't leave them in /tmp after every run.
+        atexit { try? FileManager.default.removeItem(atPath: DemoFixture.directory) }
         return dir
     }()
 

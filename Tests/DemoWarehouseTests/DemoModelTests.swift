@@ -24,6 +24,7 @@ struct DemoModelTests {
         for sub in ["models", "views", "dashboards"] {
             try! fm.copyItem(atPath: repositoryRoot + "/" + sub, toPath: dir + "/" + sub)
         }
+        atexit { try? FileManager.default.removeItem(atPath: DemoModelTests.projectRoot) }
         return dir
     }()
 

