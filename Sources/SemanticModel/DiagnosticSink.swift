@@ -2,7 +2,7 @@
 ///
 /// The same syntax is looked at several times (a view included by two models, a base view
 /// inherited by three extending views); a mistake lives at one place in one file, so a second
-/// report at the same location and severity is the same mistake and is dropped.
+/// error at the same location (or warning with the same message there) is dropped.
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
     private var seen: Set<SeenKey> = []
@@ -10,6 +10,10 @@ final class DiagnosticSink {
     private struct SeenKey: Hashable {
         var location: SourceLocation
         var severity: Diagnostic.Severity
+        /// Warnings also key on the message: one fan-out join can put several views at risk, each
+        /// its own warning at the join. Error messages may name the object being checked (an
+        /// explore and the one extending it), so errors key on location alone.
+        var message: String?
     }
 
     func error(_ message: String, at location: SourceLocation?) {
@@ -22,7 +26,9 @@ final class DiagnosticSink {
 
     func add(_ diagnostic: Diagnostic) {
         if let location = diagnostic.location {
-            guard seen.insert(SeenKey(location: location, severity: diagnostic.severity)).inserted else { return }
+            let key = SeenKey(location: location, severity: diagnostic.severity,
+                              message: diagnostic.severity == .warning ? diagnostic.message : nil)
+            guard seen.insert(key).inserted else { return }
         } else if diagnostics.contains(diagnostic) {
             return
         }

@@ -115,6 +115,20 @@ struct SeededMistakeTests {
         #expect(found == ["explores/orders.explore.lkml:17:19: warning: measures of 'order_items' may be wrong through fan-out: view 'order_items' has no primary_key"])
     }
 
+    @Test func oneFanOutJoinWarnsForEachViewItPutsAtRisk() throws {
+        // Regression: diagnostics were deduplicated by location alone, so the second view's
+        // warning at the same join was dropped.
+        let found = try diagnostics {
+            try $0.replace("    primary_key: yes\n", with: "", in: "views/order_items.view.lkml")
+            try $0.replace("relationship: one_to_many", with: "relationship: many_to_many", in: "explores/orders.explore.lkml")
+            try $0.write("view: +orders {\n  dimension: id {\n    primary_key: no\n  }\n}\n", to: "refinements/zz_no_key.lkml")
+        }
+        #expect(found == [
+            "explores/orders.explore.lkml:17:19: warning: measures of 'orders' may be wrong through fan-out: view 'orders' has no primary_key",
+            "explores/orders.explore.lkml:17:19: warning: measures of 'order_items' may be wrong through fan-out: view 'order_items' has no primary_key",
+        ])
+    }
+
     @Test func oneToManyFansOutTheOneSideNotTheJoinedView() throws {
         // Regression: the joined view of a one_to_many join was warned about, though its own rows
         // are never repeated by that join; the base view's are.
