@@ -202,7 +202,9 @@ final class QueryPlanner {
         var rowTotalsSQL: String?
         if spec.rowTotals && !pivots.isEmpty && !selected.isEmpty {
             let r = try statement(dims: dims, measures: measures, output: selected, filters: measureFilters)
-            let keys = try orderKeys(dims: dims, pivots: [], measures: selectedMeasures)
+            // Keep exactly the dimension rows the main statement keeps: it ranks dimension tuples in
+            // dimension order (see above), so the row totals must be limited in that same order.
+            let keys = try orderKeys(dims: dims, pivots: [], measures: [], dimensionsOnly: true)
             rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + keys.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
         }
 

@@ -12,7 +12,7 @@ enum ResultShaper {
         }
     }
 
-    static func shape(_ compiled: CompiledQuery, main: ResultSet, totals: ResultSet?, rowTotals: ResultSet?,
+    static func shape(_ compiled: CompiledQuery, main: ResultSet, totals: ResultSet?, rowTotals: ResultSet?, grandTotals: [Value]?,
                       pivotValueCount: Int?, limitGiven: Bool, labels: (OutputColumn) -> String) -> ResultTable {
         let all = columns(of: compiled, labels: labels)
         let roles = compiled.columns.map(\.role)
@@ -39,7 +39,7 @@ enum ResultShaper {
         let flat = order == Array(roles.indices) ? main.rows : main.rows.map { row in order.map { row[$0] } }
         return ResultTable.pivoting(
             dimensions: dimensions, pivots: pivots, measures: measures, rows: flat,
-            pivotTotals: totals?.rows, rowTotals: rowTotals?.rows, grandTotals: nil,
+            pivotTotals: totals?.rows, rowTotals: rowTotals?.rows, grandTotals: grandTotals,
             maxPivotValues: compiled.pivotColumnLimit,
             notes: notes + (compiled.pivotCapped(pivotValueRows: pivotValueCount ?? 0)
                 ? ["showing the first \(compiled.pivotColumnLimit) pivot values; filter the pivot dimension to see others"] : []))

@@ -141,13 +141,27 @@ public final class Workspace: @unchecked Sendable {
         } catch {
             throw SpyglassError.from(error)
         }
+        var grandTotalsSQL: String?
+        if spec.totals && spec.rowTotals && !spec.pivots.isEmpty {
+            var overall = QuerySpec(explore: spec.explore)
+            overall.fields = compiled.columns.filter { $0.role == .measure }.map(\.name)
+            overall.filters = spec.filters
+            overall.totals = true
+            do {
+                grandTotalsSQL = try QueryCompiler.compile(overall, project: project, dialect: dialect, options: compileOptions).totalsSQL
+            } catch {
+                throw SpyglassError.from(error)
+            }
+        }
         let cap = compileOptions.maxRowLimit
         return try withConnection(url, token: token) { connection in
             let main = try connection.query(compiled.sql, maxRows: cap)
             let totals = try compiled.totalsSQL.map { try connection.query($0, maxRows: cap) }
             let rowTotals = try compiled.rowTotalsSQL.map { try connection.query($0, maxRows: cap) }
             let pivotValues = try compiled.pivotValuesSQL.map { try connection.query($0, maxRows: cap).rows.count }
-            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals,
+            // The corner under the row totals: the measures over everything, from the database too.
+            let grandTotals = try grandTotalsSQL.map { try connection.query($0, maxRows: 1).rows.first }
+            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals, grandTotals: grandTotals ?? nil,
                                       pivotValueCount: pivotValues, limitGiven: spec.limit != nil, labels: { self.label(of: $0, in: explore) })
         }
     }

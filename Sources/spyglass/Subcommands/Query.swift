@@ -36,7 +36,8 @@ struct Query: ParsableCommand {
         let table = try workspace.run(spec, token: token)
         let color = format == .table && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Output.write(Renderer.render(table, as: format, options: RenderOptions(color: color)))
-        for note in table.notes { Output.note(note) }
+        // Table, Markdown, HTML and JSON carry their notes; CSV has nowhere to put them.
+        if format == .csv { for note in table.notes { Output.note(note) } }
     }
 }
 
