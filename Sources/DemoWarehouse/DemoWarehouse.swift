@@ -130,10 +130,9 @@ public enum DemoWarehouse {
 
     /// `mkdir -p`.
     private static func makeDirectories(_ path: String) throws {
-        var prefix = ""
-        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-            prefix += prefix.isEmpty && path.hasPrefix("/") && part.isEmpty ? "/" : (prefix.hasSuffix("/") || prefix.isEmpty ? "" : "/") + part
-            if prefix.isEmpty || prefix == "/" { continue }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
             if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
                 throw DemoWarehouseError("cannot create the directory \(prefix) for the demo database: \(String(cString: strerror(errno)))")
             }
