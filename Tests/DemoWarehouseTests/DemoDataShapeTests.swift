@@ -68,6 +68,17 @@ struct DemoDataShapeTests {
         #expect(try int("SELECT COUNT(*) FROM fct_opportunities WHERE loss_reason IS NOT NULL AND stage <> 'Closed Lost'") == 0)
     }
 
+    /// Regression: the first generator indexed a table of dates that stopped at 2026-10-31 and
+    /// crashed on the end date of a license renewed in the last year. Contracts and expected close
+    /// dates legitimately run past the period; facts never start after it.
+    @Test func licenseEndDatesPastThePeriodAreStored() throws {
+        #expect(try int("SELECT COUNT(*) FROM fct_licenses WHERE ends_on > '2026-10-31'") > 10)
+        #expect(try int("SELECT COUNT(*) FROM fct_opportunities WHERE expected_close_date > '2026-10-31'") > 0)
+        #expect(try int("SELECT COUNT(*) FROM fct_licenses WHERE starts_on > '2026-10-31'") == 0)
+        #expect(try int("SELECT COUNT(*) FROM fct_events WHERE event_at >= '2026-11-01' OR event_at < '2023-01-01'") == 0)
+        #expect(try int("SELECT COUNT(*) FROM fct_support_tickets WHERE resolved_at >= '2026-11-01'") == 0)
+    }
+
     @Test func theFunnelNarrowsFromInstallsToPaying() throws {
         let installed = try int("SELECT COUNT(*) FROM dim_servers")
         let activated = try int("SELECT COUNT(*) FROM dim_servers WHERE activated_date IS NOT NULL")
