@@ -20,21 +20,32 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let target: String
         if let postgres {
-            target = postgres
-        } else if let sqlite {
-            target = "sqlite:" + sqlite
-        } else {
-            let path = DemoWarehouse.defaultDatabasePath
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(atPath: path)
-            target = "sqlite:" + path
+            return try build(into: postgres, shownAs: Warehouse.redact(postgres))
         }
+        // SQLite: build beside the target and rename at the end, so an interrupted build never
+        // leaves a half-built database where Spyglass would open it.
+        let path = sqlite ?? DemoWarehouse.defaultDatabasePath
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let temporary = path + ".building-\(getpid())"
+        try? FileManager.default.removeItem(atPath: temporary)
         do {
-            let stats = try DemoWarehouse.build(into: target, scale: scale) { Output.note($0) }
-            let rows = stats.tables.reduce(0) { $0 + $1.rows }
-            Output.line("built the demo into \(Warehouse.redact(target)): \(stats.tables.count) tables, \(rows) rows in \(String(format: "%.2f", stats.seconds)) s (\(Int(stats.rowsPerSecond)) rows/s)")
+            try build(into: "sqlite:" + temporary, shownAs: path)
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    private func build(into url: String, shownAs name: String) throws {
+        do {
+            let stats = try DemoWarehouse.build(into: url, scale: scale) { Output.note($0) }
+            Output.line("built the demo into \(name): \(stats.tables.count) tables, \(stats.totalRows) rows in \(String(format: "%.2f", stats.seconds)) s (\(Int(stats.rowsPerSecond)) rows/s)")
         } catch {
             throw SpyglassError.from(error)
         }
