@@ -12,7 +12,7 @@ struct DemoReport: Sendable {
 
 enum DemoReports {
     /// A fixed generation time, so dates in the output are known.
-    static let generatedAt = Date(timeIntervalSince1970: 1_795_251_600)  // 2026-11-21 07:00 UTC
+    static let generatedAt = Date(timeIntervalSince1970: 1_795_244_400)  // 2026-11-21 07:00 UTC
 
     static let workspace: Workspace? = try? Workspace.open(projectRoot: SpyglassProcess.repositoryRoot, databaseURL: nil)
 

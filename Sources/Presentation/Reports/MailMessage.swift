@@ -79,16 +79,18 @@ public struct MailMessage: Sendable {
         out += "Content-Type: multipart/mixed;\(crlf) boundary=\"\(mixed)\"\(crlf)"
         out += "X-Mailer: spyglass report\(crlf)"
         out += crlf
-        out += "This is a MIME message: a text and an HTML version of the report, and CSV files.\(crlf)"
+        out += "This is a multi-part message in MIME format.\(crlf)"
         out += "\(crlf)--\(mixed)\(crlf)"
         out += "Content-Type: multipart/alternative;\(crlf) boundary=\"\(alternative)\"\(crlf)\(crlf)"
         out += "--\(alternative)\(crlf)"
         out += "Content-Type: text/plain; charset=utf-8\(crlf)Content-Transfer-Encoding: quoted-printable\(crlf)\(crlf)"
         out += MIME.quotedPrintable(textBody)
-        out += "--\(alternative)\(crlf)"
+        // The CRLF before a boundary belongs to the boundary, so each body's own last line end
+        // needs one more to survive decoding.
+        out += "\(crlf)--\(alternative)\(crlf)"
         out += "Content-Type: text/html; charset=utf-8\(crlf)Content-Transfer-Encoding: quoted-printable\(crlf)\(crlf)"
         out += MIME.quotedPrintable(htmlBody)
-        out += "--\(alternative)--\(crlf)"
+        out += "\(crlf)--\(alternative)--\(crlf)"
         for attachment in attachments {
             out += "\(crlf)--\(mixed)\(crlf)"
             out += "Content-Type: \(attachment.contentType);\(crlf) name=\"\(attachment.filename)\"\(crlf)"
