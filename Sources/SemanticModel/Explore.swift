@@ -17,6 +17,8 @@ public struct Explore: Hashable, Sendable {
     public var sqlAlwaysHaving: SQLTemplate?
     public var alwaysFilter: [FilterCondition]
     public var conditionallyFilter: [FilterCondition]
+    /// `conditionally_filter`'s `unless:` fields: a user filter on any of them lifts its defaults.
+    public var conditionallyFilterUnless: [String] = []
     public var alwaysJoin: [String]
     /// The fields the explore exposes, as `alias.field`, after `fields:` lists, sets and exclusions
     /// on the explore and its joins. Nil: every field of every view in the explore.

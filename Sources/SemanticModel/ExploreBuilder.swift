@@ -51,7 +51,10 @@ struct ExploreBuilder {
                 guard case .block(let block) = pair.value else { _ = reader.scalar(pair); continue }
                 var conditions: [FilterCondition] = []
                 for p in block.pairs where p.key == "filters" { reader.filters(p, into: &conditions) }
-                if pair.key == "always_filter" { explore.alwaysFilter = conditions } else { explore.conditionallyFilter = conditions }
+                if pair.key == "always_filter" { explore.alwaysFilter = conditions } else {
+                    explore.conditionallyFilter = conditions
+                    explore.conditionallyFilterUnless = block.pairs.filter { $0.key == "unless" }.flatMap(reader.strings)
+                }
             case "join":
                 guard case .block(let block) = pair.value, let joinName = block.name else {
                     sink.error("'join' needs a name and a block: join: name { … }", at: pair.keyLocation)
