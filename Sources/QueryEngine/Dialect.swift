@@ -44,6 +44,24 @@ public protocol Dialect: FilterSQLDialect, Sendable {
     func castToText(_ expr: String) -> String
     /// Whether FULL OUTER JOIN exists.
     var supportsFullOuterJoin: Bool { get }
+
+    /// The timestamp moved forward by `seconds` (an integer SQL expression), still a timestamp.
+    /// Used for hourN/minuteN buckets: day or hour start plus whole bucket seconds.
+    func addSeconds(_ timestamp: String, _ seconds: String) throws -> String
+    /// The timestamp as `YYYY-MM-DD HH:MM:SS.fff` with `digits` fractional digits (3: millisecond,
+    /// 6: microsecond).
+    func formatFraction(_ timestamp: String, digits: Int) throws -> String
+}
+
+extension Dialect {
+    /// Default: the dialect has no spelling for it yet, so it says so rather than guess.
+    public func addSeconds(_ timestamp: String, _ seconds: String) throws -> String {
+        throw QueryError.unsupported("timestamp arithmetic (hourN/minuteN timeframes)", dialect: name)
+    }
+    /// Default: no fractional-second formatting.
+    public func formatFraction(_ timestamp: String, digits: Int) throws -> String {
+        throw QueryError.unsupported("\(digits == 3 ? "millisecond" : "microsecond") timeframes", dialect: name)
+    }
 }
 
 /// Units a timestamp can be truncated to.

@@ -82,6 +82,18 @@ extension FieldRenderer {
         case "week_of_year": return try number(.weekOfYear)
         case "month_num", "fiscal_month_num": return try number(.month)
         case "minute_of_hour": return try number(.minute)
+        case "millisecond": return make(try dialect.formatFraction(ts, digits: 3), .timestamp)
+        case "microsecond": return make(try dialect.formatFraction(ts, digits: 6), .timestamp)
+        case "hour2", "hour3", "hour4", "hour6", "hour8", "hour12":
+            // The bucket's start: the day's start plus whole N-hour steps, shown as `YYYY-MM-DD HH:00`.
+            let n = Int(timeframe.dropFirst(4))!
+            let start = try dialect.addSeconds(try dialect.truncate(.day, ts), "(\(try dialect.extract(.hour, ts)) / \(n)) * \(n * 3600)")
+            return make(try dialect.format(start, .minute), .timestamp)
+        case "minute2", "minute3", "minute5", "minute10", "minute15", "minute30":
+            // N divides 60, so buckets restart each hour: the hour's start plus whole N-minute steps.
+            let n = Int(timeframe.dropFirst(6))!
+            let start = try dialect.addSeconds(try dialect.truncate(.hour, ts), "(\(try dialect.extract(.minute, ts)) / \(n)) * \(n * 60)")
+            return make(try dialect.format(start, .minute), .timestamp)
         // Fiscal timeframes follow the calendar year (the semantic model warns when loading).
         case "fiscal_year": return try timeframeSQL("year", raw: ts, aliases: aliases, field: field)
         case "fiscal_quarter": return try timeframeSQL("quarter", raw: ts, aliases: aliases, field: field)
@@ -122,13 +134,30 @@ extension FieldRenderer {
         case "hour": seconds = 3600
         case "day": seconds = 86_400
         case "week": seconds = 604_800
+        case "month", "quarter", "year":
+            let months = try wholeMonths(from: try decode(s.sql), to: try decode(e.sql))
+            let sql = interval == "month" ? months : "((\(months)) / \(interval == "quarter" ? 3 : 12))"
+            return DimensionSQL(select: sql, filterColumn: sql, filterType: .number, aliases: s.aliases.union(e.aliases))
         default:
-            // Months and years are not a fixed number of seconds; an approximation would be a wrong number.
-            throw QueryError("duration field '\(name)' uses interval '\(interval)', which Spyglass does not support (use second, minute, hour, day or week)")
+            throw QueryError("duration field '\(name)' uses interval '\(interval)', which Spyglass does not support (use second, minute, hour, day, week, month, quarter or year)")
         }
         let elapsed = try dialect.secondsBetween(try decode(s.sql), try decode(e.sql))
         let sql = seconds == 1 ? dialect.floor(elapsed) : dialect.floor("(\(elapsed)) / \(seconds).0")
         return DimensionSQL(select: sql, filterColumn: sql, filterType: .number, aliases: s.aliases.union(e.aliases))
+    }
+
+    /// Whole calendar months from `start` to `end`, counted like PostgreSQL's `AGE` (toward zero):
+    /// the month-number difference, less one when the end's day-and-time has not yet reached the
+    /// start's. Months have no fixed length, so this is done on calendar parts, never on seconds.
+    /// Quarters and years divide it with integer division, which also truncates toward zero.
+    func wholeMonths(from start: String, to end: String) throws -> String {
+        func part(_ p: DatePart, _ ts: String) throws -> String { try dialect.extract(p, ts) }
+        func rest(_ ts: String) throws -> String {
+            "(\(try part(.dayOfMonth, ts)) * 86400 + \(try part(.hour, ts)) * 3600 + \(try part(.minute, ts)) * 60 + \(try part(.second, ts)))"
+        }
+        let diff = "(12 * (\(try part(.year, end)) - \(try part(.year, start))) + \(try part(.month, end)) - \(try part(.month, start)))"
+        let rs = try rest(start), re = try rest(end)
+        return "(CASE WHEN \(diff) > 0 AND \(re) < \(rs) THEN \(diff) - 1 WHEN \(diff) < 0 AND \(re) > \(rs) THEN \(diff) + 1 ELSE \(diff) END)"
     }
 
     /// Looker's tier buckets as labelled text (`style:` classic, interval, integer or relational).

@@ -15,6 +15,9 @@ final class FieldRenderer {
     private var dimensionCache: [String: DimensionSQL] = [:]
     private var referenceCache: [String: Set<String>] = [:]
     private var inProgress: Set<String> = []
+    /// The user's values for filter-only fields and parameters (and any other filtered field), by
+    /// `alias.field`: what Liquid `{% condition %}` and `{% parameter %}` tags read. Set by the planner.
+    var templateValues: [String: String] = [:]
 
     init(ctx: ExploreContext, dialect: any Dialect, options: CompileOptions) {
         self.ctx = ctx
@@ -41,48 +44,59 @@ final class FieldRenderer {
                 measure: ((String, Field) throws -> String)? = nil) throws -> (sql: String, aliases: Set<String>) {
         var out = ""
         var aliases: Set<String> = [alias]
+        if Self.hasLiquid(template) {
+            try expandLiquid(template, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
+            return (out, aliases)
+        }
         for fragment in template.fragments {
-            switch fragment {
-            case .text(let text):
-                out += text
-            case .table:
-                out += dialect.quoteIdentifier(alias)
-            case .sqlTableName(let viewName):
-                guard let target = ctx.alias(for: viewName), let view = ctx.views[target] else {
-                    throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but view '\(viewName)' is not in explore '\(ctx.explore.name)'")
-                }
-                out += try tableSQL(view, owner: owner)
-            case .field(let viewName, let name):
-                var target = alias
-                if let viewName {
-                    if viewName == "TABLE" { out += dialect.quoteIdentifier(alias); continue }
-                    guard let a = ctx.alias(for: viewName) else {
-                        throw QueryError("'\(owner)' references '${\(viewName).\(name)}', but '\(viewName)' is not joined in explore '\(ctx.explore.name)'")
-                    }
-                    target = a
-                }
-                if let field = ctx.field(name, of: target) {
-                    if field.kind == .measure {
-                        guard let measure else {
-                            throw QueryError("'\(owner)' references measure '\(target).\(name)' where only dimensions are allowed")
-                        }
-                        out += "(" + (try measure(target, field)) + ")"
-                        aliases.insert(target)
-                    } else {
-                        let dim = try dimension(alias: target, field: field)
-                        out += "(" + dim.select + ")"
-                        aliases.formUnion(dim.aliases)
-                    }
-                } else if let raw = try groupRaw(alias: target, group: name) {
-                    out += "(" + raw.sql + ")"
-                    aliases.formUnion(raw.aliases)
-                } else {
-                    let candidates = ctx.views[target]?.fields.map { "\(target).\($0.name)" } ?? []
-                    throw QueryError("'\(owner)' references unknown field '\(target).\(name)'" + Suggest.didYouMean("\(target).\(name)", among: candidates))
-                }
-            }
+            if case .text(let text) = fragment { out += text; continue }
+            try append(fragment, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
         }
         return (out, aliases)
+    }
+
+    /// Appends one `${…}` fragment expanded (text fragments are the caller's business).
+    func append(_ fragment: SQLTemplate.Fragment, alias: String, owner: String, measure: ((String, Field) throws -> String)?,
+                into out: inout String, aliases: inout Set<String>) throws {
+        switch fragment {
+        case .text(let text):
+            out += text
+        case .table:
+            out += dialect.quoteIdentifier(alias)
+        case .sqlTableName(let viewName):
+            guard let target = ctx.alias(for: viewName), let view = ctx.views[target] else {
+                throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but view '\(viewName)' is not in explore '\(ctx.explore.name)'")
+            }
+            out += try tableSQL(view, owner: owner)
+        case .field(let viewName, let name):
+            var target = alias
+            if let viewName {
+                if viewName == "TABLE" { out += dialect.quoteIdentifier(alias); return }
+                guard let a = ctx.alias(for: viewName) else {
+                    throw QueryError("'\(owner)' references '${\(viewName).\(name)}', but '\(viewName)' is not joined in explore '\(ctx.explore.name)'")
+                }
+                target = a
+            }
+            if let field = ctx.field(name, of: target) {
+                if field.kind == .measure {
+                    guard let measure else {
+                        throw QueryError("'\(owner)' references measure '\(target).\(name)' where only dimensions are allowed")
+                    }
+                    out += "(" + (try measure(target, field)) + ")"
+                    aliases.insert(target)
+                } else {
+                    let dim = try dimension(alias: target, field: field)
+                    out += "(" + dim.select + ")"
+                    aliases.formUnion(dim.aliases)
+                }
+            } else if let raw = try groupRaw(alias: target, group: name) {
+                out += "(" + raw.sql + ")"
+                aliases.formUnion(raw.aliases)
+            } else {
+                let candidates = ctx.views[target]?.fields.map { "\(target).\($0.name)" } ?? []
+                throw QueryError("'\(owner)' references unknown field '\(target).\(name)'" + Suggest.didYouMean("\(target).\(name)", among: candidates))
+            }
+        }
     }
 
     /// `${group}` naming a dimension group itself means its raw timestamp.

@@ -80,10 +80,22 @@ final class QueryPlanner {
             }
         }
 
-        // Filters: the user's, then always_filter defaults for fields the user left alone.
+        // Filters: the user's, then always_filter defaults for fields the user left alone, then
+        // conditionally_filter defaults unless the user filtered one of its `unless` fields.
         var measureFilters: [MeasureFilter] = []
-        let userFiltered = Set(spec.filters.map(\.field))
-        let filters = spec.filters + ctx.explore.alwaysFilter.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
+        let userFiltered = Set(spec.filters.map(\.field) + spec.filters.map { qualified($0.field) })
+        func unfiltered(_ defaults: [FilterCondition]) -> [FilterCondition] {
+            defaults.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
+        }
+        var filters = spec.filters + unfiltered(ctx.explore.alwaysFilter)
+        let unless = ctx.explore.conditionallyFilterUnless
+        if !unless.contains(where: { userFiltered.contains($0) || userFiltered.contains(qualified($0)) }) {
+            filters += unfiltered(ctx.explore.conditionallyFilter)
+        }
+        // Liquid tags read every filter value by alias.field (filter-only fields and parameters mostly).
+        var templateValues: [String: String] = [:]
+        for filter in filters { templateValues[qualified(filter.field)] = filter.expression }
+        renderer.templateValues = templateValues
         for filter in filters {
             let name = qualified(filter.field)
             let (alias, field) = try ctx.resolve(name, role: "filter field")
@@ -98,8 +110,18 @@ final class QueryPlanner {
                 let type: FilterFieldType = field.type == "list" || field.type == "string" ? .string : .number
                 let expression = try renderer.parseFilter(filter.expression, type: type, field: name)
                 if !expression.isMatchAll { measureFilters.append(MeasureFilter(measure: m.name, expression: expression)) }
-            case .filter, .parameter:
-                throw QueryError("filter on '\(name)': \(field.kind.rawValue)-only fields are not supported in filters yet")
+            case .filter:
+                // Its value is read by `{% condition %}` tags; parse it now so a bad value is reported
+                // even when no tag reads it. A filter field's own `sql:` joins WHERE when filtered.
+                let expression = try renderer.parseFilter(filter.expression, type: try renderer.filterType(of: field, alias: alias), field: name)
+                if let sql = field.sql, !expression.isMatchAll {
+                    let e = try renderer.expand(sql, alias: alias, owner: name)
+                    whereConditions.append(e.sql)
+                    whereAliases.formUnion(e.aliases)
+                }
+            case .parameter:
+                // Checked now (allowed values, number) so a bad choice is refused even if no SQL reads it.
+                _ = try renderer.parameterLiteral(field, key: name, value: filter.expression)
             }
         }
         if let always = ctx.explore.sqlAlwaysWhere {
@@ -129,6 +151,8 @@ final class QueryPlanner {
             }
             index += 1
         }
+
+        try applyJoinWheres(dims: dims + pivots)
 
         // Row limit and sorts.
         let rowLimit = spec.limit ?? options.defaultRowLimit
@@ -211,6 +235,30 @@ final class QueryPlanner {
         return CompiledQuery(sql: sql, columns: columns, totalsSQL: totalsSQL, rowTotalsSQL: rowTotalsSQL,
                              pivotValuesSQL: pivotValuesSQL, pivotColumnLimit: options.pivotColumnLimit, rowLimit: limit,
                              dialect: dialect.name, plan: main.plan)
+    }
+
+    /// Adds each joined alias's `sql_where` to WHERE. A join's condition may name further aliases, so
+    /// this repeats until the join set stops growing; the conditions then sit in `whereAliases`, so
+    /// every per-view aggregate, total and pivot-value statement sees the same restriction.
+    private func applyJoinWheres(dims: [DimColumn]) throws {
+        var needed = whereAliases
+        for d in dims { needed.formUnion(d.aliases) }
+        for name in measureOrder { needed.formUnion(measureColumns[name]!.parts.aliases) }
+        var applied: Set<String> = []
+        while true {
+            var grew = false
+            for alias in try ctx.joinClosure(needed) where !applied.contains(alias) {
+                applied.insert(alias)
+                guard let sqlWhere = ctx.joins[alias]?.sqlWhere else { continue }
+                let e = try renderer.expand(sqlWhere, alias: alias, owner: "sql_where of join '\(alias)'")
+                whereConditions.append(e.sql)
+                whereAliases.formUnion(e.aliases)
+                whereAliases.insert(alias)
+                needed.formUnion(e.aliases)
+                grew = true
+            }
+            if !grew { return }
+        }
     }
 
     /// `view.field` for a filter written with a view name rather than the alias.

@@ -70,4 +70,6 @@ public struct BigQueryDialect: Dialect {
         "STRING_AGG(DISTINCT CAST(\(expr) AS STRING), ',' ORDER BY CAST(\(expr) AS STRING))"
     }
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS STRING)" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "TIMESTAMP_ADD(\(ts), INTERVAL \(seconds) SECOND)" }
+    public func formatFraction(_ ts: String, digits: Int) throws -> String { "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%E\(digits)S', \(ts))" }
 }

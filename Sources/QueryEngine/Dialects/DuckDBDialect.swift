@@ -57,4 +57,6 @@ public struct DuckDBDialect: Dialect {
         "STRING_AGG(DISTINCT CAST(\(expr) AS VARCHAR), ',' ORDER BY CAST(\(expr) AS VARCHAR))"
     }
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS VARCHAR)" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "(\(ts) + TO_SECONDS(CAST(\(seconds) AS BIGINT)))" }
+    public func formatFraction(_ ts: String, digits: Int) throws -> String { "STRFTIME(\(ts), '%Y-%m-%d %H:%M:%S.\(digits == 3 ? "%g" : "%f")')" }
 }

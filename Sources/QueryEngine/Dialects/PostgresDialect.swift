@@ -67,4 +67,8 @@ public struct PostgresDialect: Dialect {
         "STRING_AGG(DISTINCT CAST(\(expr) AS TEXT), ',' ORDER BY CAST(\(expr) AS TEXT))"
     }
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS TEXT)" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "(\(ts) + (\(seconds)) * INTERVAL '1 second')" }
+    public func formatFraction(_ ts: String, digits: Int) throws -> String {
+        "TO_CHAR(\(ts), 'YYYY-MM-DD HH24:MI:SS.\(digits == 3 ? "MS" : "US")')"
+    }
 }

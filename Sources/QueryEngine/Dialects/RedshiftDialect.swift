@@ -60,4 +60,6 @@ public struct RedshiftDialect: Dialect {
         "LISTAGG(DISTINCT CAST(\(expr) AS VARCHAR), ',') WITHIN GROUP (ORDER BY CAST(\(expr) AS VARCHAR))"
     }
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS VARCHAR)" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "(\(ts) + (\(seconds)) * INTERVAL '1 second')" }
+    public func formatFraction(_ ts: String, digits: Int) throws -> String { "TO_CHAR(\(ts), 'YYYY-MM-DD HH24:MI:SS.\(digits == 3 ? "MS" : "US")')" }
 }

@@ -84,4 +84,12 @@ public struct SQLiteDialect: Dialect {
     /// GROUP_CONCAT(DISTINCT …) takes no separator or order before 3.44; ',' is its separator.
     public func listAggregate(_ expr: String) throws -> String { "GROUP_CONCAT(DISTINCT CAST(\(expr) AS TEXT))" }
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS TEXT)" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String {
+        "datetime(\(ts), '+' || (\(seconds)) || ' seconds')"
+    }
+    /// `%f` is seconds with milliseconds; SQLite keeps no finer time, so microseconds are refused.
+    public func formatFraction(_ ts: String, digits: Int) throws -> String {
+        guard digits == 3 else { throw QueryError.unsupported("the microsecond timeframe", dialect: name) }
+        return "strftime('%Y-%m-%d %H:%M:%f', \(ts))"
+    }
 }

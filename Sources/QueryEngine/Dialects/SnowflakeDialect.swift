@@ -58,4 +58,6 @@ public struct SnowflakeDialect: Dialect {
         "LISTAGG(DISTINCT TO_VARCHAR(\(expr)), ',') WITHIN GROUP (ORDER BY TO_VARCHAR(\(expr)))"
     }
     public func castToText(_ expr: String) -> String { "TO_VARCHAR(\(expr))" }
+    public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "DATEADD('SECOND', \(seconds), \(ts))" }
+    public func formatFraction(_ ts: String, digits: Int) throws -> String { "TO_CHAR(\(ts), 'YYYY-MM-DD HH24:MI:SS.FF\(digits)')" }
 }
