@@ -109,6 +109,18 @@ print(json.dumps({"port": port, "refused": refused, **received}))
         #expect(result["data"] as? String == raw)
     }
 
+    /// A long non-ASCII subject folds into encoded words of whole characters, no line over 76.
+    @Test func longSubjectsFoldIntoEncodedWords() throws {
+        let demo = try #require(DemoReports.all.first)
+        let subject = String(repeating: "Santé des ventes — € ✓ 日本語 ", count: 6)
+        let raw = try Self.message(demo, subject: subject)
+        #expect(raw.contains("Subject: =?UTF-8?B?"))
+        let mail = try #require(try Python.json(Python.describeMail, input: Data(raw.utf8)) as? [String: Any])
+        #expect(mail["subject"] as? String == subject)
+        #expect((mail["max_line"] as? Int ?? 999) <= 76)
+        #expect(mail["defects"] as? [String] == [])
+    }
+
     /// Header input cannot add headers: CR and LF in a subject become spaces, and an address with a
     /// line break is refused.
     @Test func headerInjectionIsImpossible() throws {

@@ -96,16 +96,18 @@ enum MIME {
         if isPlainHeaderText(value) {
             return fold(name + ": ", words: value.split(separator: " ", omittingEmptySubsequences: false).map(String.init), separator: " ")
         }
-        return fold(name + ": ", words: encodedWords(value, firstBudget: 75), separator: "")
+        return fold(name + ": ", words: encodedWords(value, firstBudget: 76 - name.utf8.count - 2), separator: "")
     }
 
-    /// Encoded words for `text`: base64 of at most 45 bytes each (60 characters + 12 of framing).
+    /// Encoded words for `text`: base64 of at most 45 bytes each (60 characters + 12 of framing, which
+    /// fits a continuation line); the first word fits in `firstBudget` octets.
     static func encodedWords(_ text: String, firstBudget: Int = 75) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
+        func limit() -> Int { words.isEmpty ? max(3, (firstBudget - 12) / 4 * 3) : 45 }
         for character in text {
             let bytes = Array(String(character).utf8)
-            if !chunk.isEmpty && chunk.count + bytes.count > 45 {
+            if !chunk.isEmpty && chunk.count + bytes.count > limit() {
                 words.append(encodedWord(chunk))
                 chunk = []
             }
