@@ -30,6 +30,11 @@ struct ReportCommandTests {
         #expect(missing.stderr.contains("--to"))
         #expect(missing.stdout.isEmpty)
 
+        let bad = try Self.report(["business_health", "--format", "email", "--to", "team@example.com", "--cc", "not an address"])
+        #expect(bad.code == 2)
+        #expect(bad.stderr.contains("--cc: 'not an address' is not an email address"))
+        #expect(bad.stdout.isEmpty)
+
         let sent = try Self.report(["product_usage", "--format", "email", "--to", "team@example.com", "--subject", "Usage {date}"])
         #expect(sent.code == 0, "\(sent.stderr)")
         let mail = try #require(try Python.json(Python.describeMail, input: Data(sent.stdout.utf8)) as? [String: Any])

@@ -56,6 +56,12 @@ public struct MailMessage: Sendable {
         }
     }
 
+    /// Throws a `ReportError` naming `address` unless it is `name@host` or `Name <name@host>`, so a
+    /// front end can refuse a bad address before running any query.
+    public static func validate(address: String) throws {
+        _ = try MIME.address(address)
+    }
+
     /// The subject for `template` (the dashboard title when nil): `{date}` becomes `YYYY-MM-DD`.
     public static func subject(template: String?, report: Report) -> String {
         (template ?? report.title).replacingOccurrences(of: "{date}", with: report.dateText)

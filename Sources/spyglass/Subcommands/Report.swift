@@ -92,6 +92,15 @@ struct Report: ParsableCommand {
     private func checkUsage() throws -> [ReportAlert] {
         if format == .email {
             guard !to.isEmpty else { throw SpyglassError(.usage, "--format email needs at least one --to address") }
+            for (flag, addresses) in [("--to", to), ("--cc", cc), ("--from", from.map { [$0] } ?? [])] {
+                for address in addresses {
+                    do {
+                        try MailMessage.validate(address: address)
+                    } catch {
+                        throw SpyglassError(.usage, "\(flag): \(error)")
+                    }
+                }
+            }
         } else {
             for (flag, given) in [("--to", !to.isEmpty), ("--cc", !cc.isEmpty), ("--from", from != nil), ("--subject", subject != nil)] where given {
                 throw SpyglassError(.usage, "\(flag) is only for --format email")
