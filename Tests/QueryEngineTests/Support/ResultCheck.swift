@@ -1,5 +1,6 @@
 import Foundation
 import QueryEngine
+import SemanticModel
 import Testing
 import Warehouse
 
@@ -28,7 +29,7 @@ enum ResultCheck {
 
     /// Expects the same rows (as a multiset unless `ordered`), printing both SQL texts on failure.
     static func expectSame(_ generated: ResultSet, _ expected: ResultSet, sql: String, handSQL: String, db: String,
-                           ordered: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+                           ordered: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         var a = rows(generated), b = rows(expected)
         if !ordered {
             a.sort { $0.lexicographicallyPrecedes($1) }
@@ -42,8 +43,9 @@ enum ResultCheck {
     /// Compiles `spec` for `db`, runs it and the hand-written SQL, and compares every cell.
     @discardableResult
     static func check(_ spec: QuerySpec, on db: ShopFixture.Database, hand: String, options: CompileOptions = CompileOptions(),
-                      ordered: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> CompiledQuery {
-        let compiled = try QueryCompiler.compile(spec, project: ShopFixture.project, dialect: db.dialect, options: options)
+                      ordered: Bool = false, project: Project = ShopFixture.project,
+                      sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CompiledQuery {
+        let compiled = try QueryCompiler.compile(spec, project: project, dialect: db.dialect, options: options)
         let got: ResultSet
         do { got = try db.query(compiled.sql) } catch {
             Issue.record("generated SQL failed on \(db.name): \(error)\n\(compiled.sql)", sourceLocation: sourceLocation)

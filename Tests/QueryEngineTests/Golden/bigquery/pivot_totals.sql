@@ -150,7 +150,7 @@ SELECT
   `c`.`orders_count` AS `orders_count`,
   `c`.`orders_median_amount` AS `orders_median_amount`
 FROM `combined` AS `c`
-ORDER BY `orders_count` DESC NULLS FIRST
+ORDER BY `users_state` ASC NULLS LAST
 LIMIT 20
 -- pivot values
 SELECT DISTINCT `orders`.status AS `orders_status`

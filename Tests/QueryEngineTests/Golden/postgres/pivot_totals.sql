@@ -52,7 +52,7 @@ SELECT
 FROM orders AS "orders"
 LEFT JOIN users AS "users" ON "orders".user_id = "users".id
 GROUP BY 1
-ORDER BY "orders_count" DESC NULLS FIRST
+ORDER BY "users_state" ASC NULLS LAST
 LIMIT 20
 -- pivot values
 SELECT DISTINCT "orders".status AS "orders_status"
