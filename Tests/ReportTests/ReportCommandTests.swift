@@ -148,6 +148,20 @@ struct ReportCommandTests {
         #expect(malformed.stdout.isEmpty)
     }
 
+    /// Bug: on a fresh machine the first `spyglass report` failed with "cannot move the demo database":
+    /// every tile, running in parallel, started its own build of the demo into the same temporary
+    /// file. Tiles now resolve their warehouse one at a time before running together.
+    @Test func firstReportOnAFreshMachineBuildsTheDemoOnce() throws {
+        let home = Self.temporaryPath("xdg")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try SpyglassProcess.run(["report", "business_health", "--project", Self.root, "--format", "json"],
+                                             environment: ["XDG_DATA_HOME": home])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"dashboard\": \"business_health\""))
+        let builds = result.stderr.components(separatedBy: "\n").filter { $0.contains("Generating the Parley demo world") }
+        #expect(builds.count == 1)
+    }
+
     /// Regression guard for the brief's "never a half-empty report": a tile whose table is gone
     /// fails the report (exit 1, the tile named), prints nothing, mails nothing and leaves
     /// --if-changed's state alone.
