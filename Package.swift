@@ -28,7 +28,7 @@ let package = Package(
         // Connectors and everything that talks to the outside world.
         .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ"], exclude: ["README.md"]),
         .target(name: "DemoWarehouse", dependencies: ["Warehouse"], exclude: ["README.md"]),
-        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md"]),
+        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md", "Reports/README.md"]),
         .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"], exclude: ["README.md"]),
         .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"], exclude: ["README.md"]),
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 import Warehouse
 
 /// The bundled demo: the customer-data marts of "Parley", a company selling a self-hosted chat
@@ -98,6 +99,12 @@ public enum DemoWarehouse {
     /// temp-file-and-rename as `ensureDefaultDatabase`), creating missing directories; returns `path`.
     @discardableResult
     public static func ensureDatabase(at path: String, progress: ((String) -> Void)? = nil) throws -> String {
+        // Threads of one process (dashboard tiles opening at once) wait for one build instead of
+        // racing on the same temporary file; other processes get their own temporary file.
+        try ensureLock.withLock { _ in try ensureDatabaseUnlocked(at: path, progress: progress) }
+    }
+
+    private static func ensureDatabaseUnlocked(at path: String, progress: ((String) -> Void)?) throws -> String {
         if access(path, F_OK) == 0 { return path }
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try makeDirectories(String(path[..<slash]))
@@ -119,6 +126,8 @@ public enum DemoWarehouse {
     }
 
     // MARK: Helpers
+
+    private static let ensureLock = Mutex(())
 
     private final class RowCounter { var count = 0 }
 
