@@ -135,7 +135,8 @@ extension FieldRenderer {
         case "day": seconds = 86_400
         case "week": seconds = 604_800
         case "month", "quarter", "year":
-            let months = try wholeMonths(from: try decode(s.sql), to: try decode(e.sql))
+            let dateOnly = field.datatype == "yyyymmdd" || field.datatype == "date"
+            let months = try wholeMonths(from: try decode(s.sql), to: try decode(e.sql), dateOnly: dateOnly)
             let sql = interval == "month" ? months : "((\(months)) / \(interval == "quarter" ? 3 : 12))"
             return DimensionSQL(select: sql, filterColumn: sql, filterType: .number, aliases: s.aliases.union(e.aliases))
         default:
@@ -150,10 +151,13 @@ extension FieldRenderer {
     /// the month-number difference, less one when the end's day-and-time has not yet reached the
     /// start's. Months have no fixed length, so this is done on calendar parts, never on seconds.
     /// Quarters and years divide it with integer division, which also truncates toward zero.
-    func wholeMonths(from start: String, to end: String) throws -> String {
+    /// `dateOnly`: the values are dates, which have no time parts to compare (PostgreSQL refuses to
+    /// extract an hour from a DATE).
+    func wholeMonths(from start: String, to end: String, dateOnly: Bool = false) throws -> String {
         func part(_ p: DatePart, _ ts: String) throws -> String { try dialect.extract(p, ts) }
         func rest(_ ts: String) throws -> String {
-            "(\(try part(.dayOfMonth, ts)) * 86400 + \(try part(.hour, ts)) * 3600 + \(try part(.minute, ts)) * 60 + \(try part(.second, ts)))"
+            if dateOnly { return try part(.dayOfMonth, ts) }
+            return "(\(try part(.dayOfMonth, ts)) * 86400 + \(try part(.hour, ts)) * 3600 + \(try part(.minute, ts)) * 60 + \(try part(.second, ts)))"
         }
         let diff = "(12 * (\(try part(.year, end)) - \(try part(.year, start))) + \(try part(.month, end)) - \(try part(.month, start)))"
         let rs = try rest(start), re = try rest(end)

@@ -157,7 +157,7 @@ extension QueryPlanner {
             let joined = try ctx.joinClosure(aliases)
             let from = try fromClause(joined) + whereSQL()
             let fanned = ctx.isFannedOut(group.alias, in: joined)
-            let name = "g\(gi + 1)"
+            let name = "\(ctePrefix)g\(gi + 1)"
             func primaryKey() throws -> String {
                 guard let pkField = ctx.views[group.alias]?.primaryKey else {
                     let culprit = ([ctx.base] + joined).first { ctx.multiplies(from: group.alias, to: $0) } ?? ctx.base
@@ -224,8 +224,8 @@ extension QueryPlanner {
             var aliases = dimAliases
             aliases.formUnion([])
             let from = try fromClause(try ctx.joinClosure(aliases)) + whereSQL()
-            ctes.append(("g0", "SELECT DISTINCT\n  " + dimSelect.joined(separator: ",\n  ") + "\n" + from))
-            cteMeasures.append(("g0", []))
+            ctes.append((ctePrefix + "g0", "SELECT DISTINCT\n  " + dimSelect.joined(separator: ",\n  ") + "\n" + from))
+            cteMeasures.append((ctePrefix + "g0", []))
         }
 
         // Combine on the dimensions: UNION ALL then GROUP BY is NULL-safe and hash-aggregates.
@@ -247,8 +247,8 @@ extension QueryPlanner {
                 branches.append("SELECT " + cols.joined(separator: ", ") + " FROM " + q(cte))
             }
             let combined = dimCols + computed.map { "MAX(\(q($0.alias))) AS \(q($0.alias))" }
-            ctes.append(("combined", "SELECT " + combined.joined(separator: ", ") + "\nFROM (\n" + branches.joined(separator: "\nUNION ALL\n") + "\n) \(q("u"))" + groupBy))
-            core = "combined"
+            ctes.append((ctePrefix + "combined", "SELECT " + combined.joined(separator: ", ") + "\nFROM (\n" + branches.joined(separator: "\nUNION ALL\n") + "\n) \(q("u"))" + groupBy))
+            core = ctePrefix + "combined"
         }
 
         // The outer SELECT: composites from their inputs, measure filters as WHERE on the results.

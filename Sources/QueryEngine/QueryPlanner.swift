@@ -45,6 +45,8 @@ final class QueryPlanner {
     var rowChangingJoins: Set<String> = []
     var whereAliases: Set<String> = []
     private var fromCache: [String: String] = [:]
+    /// Prepended to the names of CTEs `statement` writes, so two statements can share one WITH.
+    var ctePrefix = ""
     private var joinCache: [String: String] = [:]
 
     init(ctx: ExploreContext, renderer: FieldRenderer, spec: QuerySpec, options: CompileOptions) {
@@ -58,6 +60,23 @@ final class QueryPlanner {
 
     func compile() throws -> CompiledQuery {
         guard !spec.fields.isEmpty else { throw QueryError("the query on explore '\(exploreName)' selects no fields") }
+
+        // Filters: the user's, then always_filter defaults for fields the user left alone, then
+        // conditionally_filter defaults unless the user filtered one of its `unless` fields.
+        let userFiltered = Set(spec.filters.map(\.field) + spec.filters.map { qualified($0.field) })
+        func unfiltered(_ defaults: [FilterCondition]) -> [FilterCondition] {
+            defaults.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
+        }
+        var filters = spec.filters + unfiltered(ctx.explore.alwaysFilter)
+        let unless = ctx.explore.conditionallyFilterUnless
+        if !unless.contains(where: { userFiltered.contains($0) || userFiltered.contains(qualified($0)) }) {
+            filters += unfiltered(ctx.explore.conditionallyFilter)
+        }
+        // Liquid tags read every filter value by alias.field (filter-only fields and parameters mostly).
+        var templateValues: [String: String] = [:]
+        for filter in filters { templateValues[qualified(filter.field)] = filter.expression }
+        // Set before any field is rendered: rendered SQL is memoised.
+        renderer.templateValues = templateValues
 
         // Fields: dimensions and measures in the order picked; pivots are dimensions kept apart.
         var dims: [DimColumn] = [], pivots: [DimColumn] = [], selectedMeasures: [String] = []
@@ -80,22 +99,7 @@ final class QueryPlanner {
             }
         }
 
-        // Filters: the user's, then always_filter defaults for fields the user left alone, then
-        // conditionally_filter defaults unless the user filtered one of its `unless` fields.
         var measureFilters: [MeasureFilter] = []
-        let userFiltered = Set(spec.filters.map(\.field) + spec.filters.map { qualified($0.field) })
-        func unfiltered(_ defaults: [FilterCondition]) -> [FilterCondition] {
-            defaults.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
-        }
-        var filters = spec.filters + unfiltered(ctx.explore.alwaysFilter)
-        let unless = ctx.explore.conditionallyFilterUnless
-        if !unless.contains(where: { userFiltered.contains($0) || userFiltered.contains(qualified($0)) }) {
-            filters += unfiltered(ctx.explore.conditionallyFilter)
-        }
-        // Liquid tags read every filter value by alias.field (filter-only fields and parameters mostly).
-        var templateValues: [String: String] = [:]
-        for filter in filters { templateValues[qualified(filter.field)] = filter.expression }
-        renderer.templateValues = templateValues
         for filter in filters {
             let name = qualified(filter.field)
             let (alias, field) = try ctx.resolve(name, role: "filter field")
@@ -161,6 +165,12 @@ final class QueryPlanner {
             throw QueryError("row limit \(rowLimit) exceeds the maximum of \(options.maxRowLimit) rows")
         }
         let sortKeys = try orderKeys(dims: dims, pivots: pivots, measures: selectedMeasures)
+        // With pivots, a sort on a measure picks which dimension rows are kept by the measure's row
+        // total; without one they are kept in dimension order.
+        let measureSorted = !pivots.isEmpty && spec.sorts.contains { selectedMeasures.contains($0.field) }
+        let rowTotalKeys = measureSorted
+            ? try orderKeys(dims: dims, pivots: [], measures: selectedMeasures, tieBreak: true)
+            : try orderKeys(dims: dims, pivots: [], measures: [], dimensionsOnly: true)
 
         // The statement.
         let measures = measureOrder.map { measureColumns[$0]! }
@@ -198,6 +208,28 @@ final class QueryPlanner {
             var ctes = main.ctes + [("q", main.select), ("pivot_values", values)]
             if dims.isEmpty {
                 sql = withClause(ctes) + body + "\nORDER BY " + order + "\nLIMIT \(limit)"
+            } else if measureSorted {
+                // Sorted by a measure: the rows kept are the first `rowLimit` of the row-totals statement
+                // in the sort's order (ties broken by every dimension), ranked in a CTE both share.
+                let saved = ctePrefix
+                ctePrefix = "rt_"
+                let r = try statement(dims: dims, measures: measures, output: selected, filters: measureFilters)
+                ctePrefix = saved
+                let rt = dialect.quoteIdentifier("rt"), rk = dialect.quoteIdentifier("row_keys"), qRow = dialect.quoteIdentifier("q_row")
+                let rankOrder = rowTotalKeys.map { "\(rt).\($0)" }.joined(separator: ", ")
+                let keyCols = dims.map { "\(rt).\(dialect.quoteIdentifier($0.alias))" }
+                ctes += r.ctes + [("row_keys", "SELECT " + keyCols.joined(separator: ", ")
+                    + ", ROW_NUMBER() OVER (ORDER BY \(rankOrder)) AS \(qRow)\nFROM (\n\(r.select)\n) \(rt)")]
+                let keyOn = dims.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(rk).\(dialect.quoteIdentifier($0.alias))") }
+                let ranked = "SELECT " + cols.joined(separator: ", ") + ", \(rk).\(qRow)"
+                    + "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
+                    + "\nINNER JOIN \(rk) ON " + keyOn.joined(separator: " AND ")
+                ctes.append(("ranked", ranked))
+                let r2 = dialect.quoteIdentifier("ranked")
+                let outCols = ((dims + pivots).map(\.alias) + selected.map(\.alias)).map { "\(q).\(dialect.quoteIdentifier($0))" }
+                let pivotOrder = pivots.map { dialect.orderKey("\(q).\(dialect.quoteIdentifier($0.alias))", descending: pivotDescending($0.name)) }
+                sql = withClause(ctes) + "SELECT " + outCols.joined(separator: ", ") + "\nFROM \(r2) AS \(q)\nWHERE \(q).\(qRow) <= \(rowLimit)"
+                    + "\nORDER BY " + ([dialect.orderKey("\(q).\(qRow)", descending: false)] + pivotOrder).joined(separator: ", ") + "\nLIMIT \(limit)"
             } else {
                 ctes.append(("ranked", body))
                 let r = dialect.quoteIdentifier("ranked")
@@ -227,9 +259,9 @@ final class QueryPlanner {
         if spec.rowTotals && !pivots.isEmpty && !selected.isEmpty {
             let r = try statement(dims: dims, measures: measures, output: selected, filters: measureFilters)
             // Keep exactly the dimension rows the main statement keeps: it ranks dimension tuples in
-            // dimension order (see above), so the row totals must be limited in that same order.
-            let keys = try orderKeys(dims: dims, pivots: [], measures: [], dimensionsOnly: true)
-            rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + keys.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
+            // dimension order, or by this same statement in the measure sort's order (see above), so
+            // the row totals are limited by those same keys.
+            rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + rowTotalKeys.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
         }
 
         return CompiledQuery(sql: sql, columns: columns, totalsSQL: totalsSQL, rowTotalsSQL: rowTotalsSQL,
@@ -307,7 +339,10 @@ final class QueryPlanner {
 
     /// ORDER BY keys by output alias: the user's sorts, else Looker's default; pivots last, ascending
     /// unless sorted otherwise.
-    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false) throws -> [String] {
+    /// `tieBreak`: every dimension follows the sort keys, so the order is total (equal keys cannot
+    /// keep different rows in two statements).
+    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false,
+                           tieBreak: Bool = false) throws -> [String] {
         var keys: [String] = []
         var used: Set<String> = []
         func key(_ alias: String, _ descending: Bool) -> String { dialect.orderKey(dialect.quoteIdentifier(alias), descending: descending) }
@@ -336,7 +371,7 @@ final class QueryPlanner {
             }
         }
         for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name))) }
-        if dimensionsOnly {
+        if dimensionsOnly || tieBreak {
             // Every dimension takes part, so equal ranks mean equal tuples.
             for d in dims where used.insert(d.alias).inserted { keys.append(key(d.alias, false)) }
         }

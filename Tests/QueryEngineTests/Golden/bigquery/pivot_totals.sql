@@ -50,15 +50,60 @@ FROM orders AS `orders`
 ORDER BY `orders_status` ASC NULLS LAST
 LIMIT 50
 ),
+`rt_g1` AS (
+SELECT
+  `users`.state AS `users_state`,
+  COUNT(`orders`.id) AS `orders_count`
+FROM orders AS `orders`
+LEFT JOIN users AS `users` ON `orders`.user_id = `users`.id
+GROUP BY 1
+),
+`rt_g2` AS (
+SELECT
+  `users_state`,
+  MAX(CASE WHEN `q_rn` = FLOOR((0.5 * (`q_n` - 1))) + 1 THEN `q_v0` END) + MAX((0.5 * (`q_n` - 1)) - FLOOR((0.5 * (`q_n` - 1)))) * (COALESCE(MAX(CASE WHEN `q_rn` = FLOOR((0.5 * (`q_n` - 1))) + 2 THEN `q_v0` END), MAX(CASE WHEN `q_rn` = FLOOR((0.5 * (`q_n` - 1))) + 1 THEN `q_v0` END)) - MAX(CASE WHEN `q_rn` = FLOOR((0.5 * (`q_n` - 1))) + 1 THEN `q_v0` END)) AS `orders_median_amount`
+FROM (
+SELECT `users_state`, `q_v0`, ROW_NUMBER() OVER (PARTITION BY `users_state` ORDER BY `q_v0`) AS `q_rn`, COUNT(*) OVER (PARTITION BY `users_state`) AS `q_n`
+FROM (
+SELECT
+  `users`.state AS `users_state`,
+  (`orders`.amount) AS `q_v0`
+FROM orders AS `orders`
+LEFT JOIN users AS `users` ON `orders`.user_id = `users`.id
+) `s`
+WHERE `q_v0` IS NOT NULL
+) `w`
+GROUP BY `users_state`
+),
+`rt_combined` AS (
+SELECT `users_state`, MAX(`orders_count`) AS `orders_count`, MAX(`orders_median_amount`) AS `orders_median_amount`
+FROM (
+SELECT `users_state`, `orders_count`, (SELECT `orders_median_amount` FROM `rt_g2` WHERE 1 = 0) AS `orders_median_amount` FROM `rt_g1`
+UNION ALL
+SELECT `users_state`, (SELECT `orders_count` FROM `rt_g1` WHERE 1 = 0) AS `orders_count`, `orders_median_amount` FROM `rt_g2`
+) `u`
+GROUP BY `users_state`
+),
+`row_keys` AS (
+SELECT `rt`.`users_state`, ROW_NUMBER() OVER (ORDER BY `rt`.`orders_count` DESC NULLS FIRST, `rt`.`users_state` ASC NULLS LAST) AS `q_row`
+FROM (
+SELECT
+  `c`.`users_state` AS `users_state`,
+  `c`.`orders_count` AS `orders_count`,
+  `c`.`orders_median_amount` AS `orders_median_amount`
+FROM `rt_combined` AS `c`
+) `rt`
+),
 `ranked` AS (
-SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`, DENSE_RANK() OVER (ORDER BY `q`.`users_state` ASC NULLS LAST) AS `q_row`
+SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`, `row_keys`.`q_row`
 FROM `q`
 INNER JOIN `pivot_values` ON `q`.`orders_status` IS NOT DISTINCT FROM `pivot_values`.`orders_status`
+INNER JOIN `row_keys` ON `q`.`users_state` IS NOT DISTINCT FROM `row_keys`.`users_state`
 )
 SELECT `q`.`users_state`, `q`.`orders_status`, `q`.`orders_count`, `q`.`orders_median_amount`
 FROM `ranked` AS `q`
 WHERE `q`.`q_row` <= 20
-ORDER BY `q`.`orders_count` DESC NULLS FIRST, `q`.`orders_status` ASC NULLS LAST
+ORDER BY `q`.`q_row` ASC NULLS LAST, `q`.`orders_status` ASC NULLS LAST
 LIMIT 1000
 -- totals
 WITH `g1` AS (
@@ -150,7 +195,7 @@ SELECT
   `c`.`orders_count` AS `orders_count`,
   `c`.`orders_median_amount` AS `orders_median_amount`
 FROM `combined` AS `c`
-ORDER BY `users_state` ASC NULLS LAST
+ORDER BY `orders_count` DESC NULLS FIRST, `users_state` ASC NULLS LAST
 LIMIT 20
 -- pivot values
 SELECT DISTINCT `orders`.status AS `orders_status`

@@ -15,15 +15,28 @@ FROM orders AS "orders"
 ORDER BY "orders_status" ASC NULLS LAST
 LIMIT 50
 ),
+"row_keys" AS (
+SELECT "rt"."users_state", ROW_NUMBER() OVER (ORDER BY "rt"."orders_count" DESC NULLS FIRST, "rt"."users_state" ASC NULLS LAST) AS "q_row"
+FROM (
+SELECT
+  "users".state AS "users_state",
+  COUNT("orders".id) AS "orders_count",
+  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY ("orders".amount)) AS "orders_median_amount"
+FROM orders AS "orders"
+LEFT JOIN users AS "users" ON "orders".user_id = "users".id
+GROUP BY 1
+) "rt"
+),
 "ranked" AS (
-SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", DENSE_RANK() OVER (ORDER BY "q"."users_state" ASC NULLS LAST) AS "q_row"
+SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", "row_keys"."q_row"
 FROM "q"
 INNER JOIN "pivot_values" ON (("q"."orders_status" = "pivot_values"."orders_status") OR ("q"."orders_status" IS NULL AND "pivot_values"."orders_status" IS NULL))
+INNER JOIN "row_keys" ON (("q"."users_state" = "row_keys"."users_state") OR ("q"."users_state" IS NULL AND "row_keys"."users_state" IS NULL))
 )
 SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount"
 FROM "ranked" AS "q"
 WHERE "q"."q_row" <= 20
-ORDER BY "q"."orders_count" DESC NULLS FIRST, "q"."orders_status" ASC NULLS LAST
+ORDER BY "q"."q_row" ASC NULLS LAST, "q"."orders_status" ASC NULLS LAST
 LIMIT 1000
 -- totals
 WITH "t" AS (
@@ -52,7 +65,7 @@ SELECT
 FROM orders AS "orders"
 LEFT JOIN users AS "users" ON "orders".user_id = "users".id
 GROUP BY 1
-ORDER BY "users_state" ASC NULLS LAST
+ORDER BY "orders_count" DESC NULLS FIRST, "users_state" ASC NULLS LAST
 LIMIT 20
 -- pivot values
 SELECT DISTINCT "orders".status AS "orders_status"
