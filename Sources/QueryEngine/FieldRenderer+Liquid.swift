@@ -60,6 +60,11 @@ extension FieldRenderer {
                 if inner.hasSuffix("-") { inner = inner.dropLast() }
                 let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
                 let written = String(decoding: bytes[i..<(j + 2)], as: UTF8.self)
+                // A value is inserted as a complete literal or expression; inside a quoted region the
+                // model's own quotes would pair with the literal's and let a value escape them.
+                if !(isTag && words.first == "endcondition"), let quote = Self.openQuote(out) {
+                    throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
+                }
                 if isTag {
                     switch (words.first, words.count) {
                     case ("condition", 2):
@@ -90,6 +95,21 @@ extension FieldRenderer {
         if let block = open.last {
             throw QueryError("'\(owner)' opens {% condition \(block.name) %} without {% endcondition %}")
         }
+    }
+
+    /// The quote character of a string literal or quoted identifier left open at the end of `sql`, if
+    /// any. Doubled quotes close and reopen, so `'it''s'` ends closed. (A quote inside a `--` comment
+    /// counts too, which can only refuse a template, never let one through.)
+    static func openQuote(_ sql: String) -> Character? {
+        var open: UInt8 = 0
+        for b in sql.utf8 {
+            if open == 0 {
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") { open = b }
+            } else if b == open {
+                open = 0
+            }
+        }
+        return open == 0 ? nil : Character(UnicodeScalar(open))
     }
 
     private func unsupported(_ written: String, owner: String) -> QueryError {

@@ -90,6 +90,9 @@ import Warehouse
         #expect(message(QuerySpec(explore: "users", fields: ["users.uses_liquid_if"])).hasPrefix(
             "'users.uses_liquid_if' uses Liquid '{% if name_filter._is_filtered %}', which Spyglass does not support"))
         #expect(message(QuerySpec(explore: "users", fields: ["users.count"], filters: [filter("users.min_age", "abc")])).contains("users.min_age"))
+        // Regression: a parameter the model wraps in quotes would let a value close them and run as SQL.
+        #expect(message(QuerySpec(explore: "users", fields: ["users.quoted_parameter"], filters: [filter("users.exact_name", "x' OR 1=1 --")]))
+                == "'users.quoted_parameter' puts Liquid '{% parameter exact_name %}' inside ' quotes; remove them — Spyglass writes the value as a complete SQL literal")
         #expect(message(QuerySpec(explore: "users", fields: ["users.name_filter"])) == "field 'users.name_filter' is a filter-only field and cannot be selected")
     }
 

@@ -83,6 +83,9 @@ view: users {
     type: yesno
     sql: ${TABLE}.name = {% parameter exact_name %} ;;
   }
+  dimension: quoted_parameter {
+    sql: CASE WHEN ${TABLE}.name = '{% parameter exact_name %}' THEN 1 END ;;
+  }
   dimension: uses_liquid_if {
     sql: {% if name_filter._is_filtered %} 1 {% else %} 0 {% endif %} ;;
   }
