@@ -5,6 +5,8 @@ import SemanticModel
 struct AppState: Sendable {
     private(set) var stack: [any ScreenState] = []
     private(set) var showingHelp = false
+    /// First help line shown, when the help is taller than the terminal.
+    private(set) var helpScroll = 0
     private(set) var finished = false
     private var nextTag = 1
     let context: UIContext
@@ -54,7 +56,12 @@ struct AppState: Sendable {
     /// Handles a key; returns the effects to perform.
     mutating func handle(_ key: Key) -> [Action] {
         if showingHelp {
-            showingHelp = false
+            // Arrows scroll a help that does not fit; any other key closes it.
+            switch key {
+            case .down, .char("j"), .pageDown: helpScroll += key == .pageDown ? 10 : 1
+            case .up, .char("k"), .pageUp: helpScroll = max(0, helpScroll - (key == .pageUp ? 10 : 1))
+            default: showingHelp = false
+            }
             return []
         }
         guard var screen = stack.popLast() else { finished = true; return [.quit] }
@@ -68,6 +75,7 @@ struct AppState: Sendable {
             case .char("?"):
                 stack.append(screen)
                 showingHelp = true
+                helpScroll = 0
                 return []
             case .char("q") where screen.capturesQuit:
                 break
@@ -149,8 +157,8 @@ struct AppState: Sendable {
         return frame
     }
 
-    private func renderHelp(_ entries: [HelpEntry], into frame: inout Frame) {
-        let global = [HelpEntry("?", "this help (any key closes)"), HelpEntry("q", "back; quits on the first screen"),
+    private mutating func renderHelp(_ entries: [HelpEntry], into frame: inout Frame) {
+        let global = [HelpEntry("?", "this help (↑↓ scroll, any other key closes)"), HelpEntry("q", "back; quits on the first screen"),
                       HelpEntry("Q / Ctrl-C", "quit"), HelpEntry("Tab", "next pane")]
         let all = entries + [HelpEntry("", "")] + global
         let keyWidth = min(18, all.map { DisplayWidth.of($0.keys) }.max() ?? 8)
@@ -158,8 +166,10 @@ struct AppState: Sendable {
         let height = min(frame.height - 2, all.count + 2)
         let x = (frame.width - width) / 2, y = 1
         frame.fill(x: x, y: y, width: width, height: height, style: .normal)
-        frame.box(x: x, y: y, width: width, height: height, title: "Keys")
-        for (i, entry) in all.prefix(height - 2).enumerated() {
+        let visible = max(1, height - 2)
+        helpScroll = min(helpScroll, max(0, all.count - visible))
+        frame.box(x: x, y: y, width: width, height: height, title: all.count > visible ? "Keys (↑↓ more)" : "Keys")
+        for (i, entry) in all.dropFirst(helpScroll).prefix(visible).enumerated() {
             frame.put(entry.keys, x: x + 2, y: y + 1 + i, style: .key, maxWidth: keyWidth)
             frame.put(entry.meaning, x: x + 3 + keyWidth, y: y + 1 + i, style: .normal, maxWidth: width - keyWidth - 5)
         }

@@ -90,7 +90,7 @@ struct ExploreScreen: ScreenState {
         switch focus {
         case .fields: return "Enter pick · f filter · s sort · p pivot · r run · v SQL · Tab panes · ? help"
         case .query: return "Enter edit · d remove · J/K reorder · r run · Tab panes · ? help"
-        case .results: return "hjkl move · Enter drill · c chart · r run · Tab panes · q back"
+        case .results: return "hjkl move · Enter drill · s sort · c chart · r run · Tab panes · q back"
         }
     }
 
@@ -108,6 +108,7 @@ struct ExploreScreen: ScreenState {
          HelpEntry("r", "run the query (Esc cancels it on the server)"),
          HelpEntry("v", "view the generated SQL"),
          HelpEntry("c", "results: table or chart"),
+         HelpEntry("s (results)", "sort by the column under the cursor and run again"),
          HelpEntry("Enter", "results: drill into the rows behind a measure"),
          HelpEntry("X", "clear the query"),
          HelpEntry("q / Esc", "back")]
@@ -368,6 +369,11 @@ struct ExploreScreen: ScreenState {
             }
             message = view.currentColumn?.isMeasure == true ? "This measure has no drill fields." : "Enter on a measure value drills into its rows."
             return []
+        }
+        if key == .char("s"), let column = view.currentColumn {
+            // Sorting from the grid re-runs at once, like clicking a column header in Looker.
+            cycleSort(column.name)
+            return runQuery(context: context)
         }
         _ = view.handle(key)
         results = view

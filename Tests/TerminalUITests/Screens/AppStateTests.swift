@@ -81,3 +81,19 @@ import Testing
         }
     }
 }
+
+@Suite struct HelpScrollTests {
+    /// At 60×16 the explore help is taller than the screen: arrows scroll it so every key can be read.
+    @Test func helpScrollsWhenItDoesNotFit() {
+        var app = AppState(context: Fixtures.context(), start: .explore(QueryDraft(explore: "orders"), runImmediately: false))
+        _ = app.press([.char("?")])
+        let first = app.render(width: 60, height: 16)
+        #expect(first.contains("Keys (↑↓ more)"))
+        #expect(!first.contains("Ctrl-C"))
+        _ = app.press(Array(repeating: .down, count: 30))
+        #expect(app.showingHelp)
+        #expect(app.render(width: 60, height: 16).contains("Ctrl-C"))
+        _ = app.press([.escape])
+        #expect(!app.showingHelp)
+    }
+}

@@ -225,3 +225,15 @@ import Warehouse
         #expect(frame.contains("orders.status · dimension · string"))
     }
 }
+
+@Suite struct ResultsSortTests {
+    @Test func sortingFromTheGridRunsAgain() {
+        let context = Fixtures.context()
+        var s = ExploreScreen(tag: 7, project: Fixtures.project, draft: QueryDraft(explore: "orders", fields: ["orders.status", "orders.count"]), runImmediately: false)
+        _ = s.press([.char("r")], context)
+        _ = s.receive(.queryFinished(RequestID(screen: 7, sequence: 1), .success(Fixtures.statusGrid), seconds: 0.1), context: context)
+        let actions = s.press([.right, .char("s")], context)
+        let sorted = QueryDraft(explore: "shop/orders", fields: ["orders.status", "orders.count"], sorts: [.init(field: "orders.count", descending: true)])
+        #expect(actions == [.run(RequestID(screen: 7, sequence: 2), sorted)])
+    }
+}
