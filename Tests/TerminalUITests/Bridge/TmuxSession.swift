@@ -32,7 +32,10 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
     }
 
-    deinit { _ = try? tmux(["kill-server"], capture: false) }
+    deinit {
+        _ = try? tmux(["kill-server"], capture: false)
+        unlink("/tmp/tmux-\(getuid())/\(socket)")
+    }
 
     /// Runs a tmux command on this session's private server and returns its output. Uses the shell
     /// (`system`) rather than Foundation's Process: the server tmux forks would otherwise inherit
