@@ -338,6 +338,9 @@ struct ViewBuilder {
                 f.name = "\(name)_\(tf)"
                 f.type = "date_\(tf)"
                 f.timeframe = tf
+                // As Looker labels them: the group's label and the timeframe ("Signed Up Month").
+                if let label = template.label { f.label = "\(label) \(Names.titleCase(tf))" }
+                if f.groupItemLabel == nil { f.groupItemLabel = Names.titleCase(tf) }
                 out.append((f, sqlRefs))
             }
         case "duration":
@@ -357,6 +360,8 @@ struct ViewBuilder {
                 f.name = Timeframes.durationFieldName(interval: interval.text, group: name)
                 f.type = "duration_\(interval.text)"
                 f.timeframe = interval.text
+                if let label = template.label { f.label = "\(Names.titleCase(interval.text))s \(label)" }
+                if f.groupItemLabel == nil { f.groupItemLabel = "\(Names.titleCase(interval.text))s" }
                 f.convertTZ = false
                 out.append((f, startRefs + endRefs))
             }
