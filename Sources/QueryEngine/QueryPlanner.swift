@@ -220,15 +220,28 @@ final class QueryPlanner {
                 let keyCols = dims.map { "\(rt).\(dialect.quoteIdentifier($0.alias))" }
                 ctes += r.ctes + [("row_keys", "SELECT " + keyCols.joined(separator: ", ")
                     + ", ROW_NUMBER() OVER (ORDER BY \(rankOrder)) AS \(qRow)\nFROM (\n\(r.select)\n) \(rt)")]
-                let keyOn = dims.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(rk).\(dialect.quoteIdentifier($0.alias))") }
-                let ranked = "SELECT " + cols.joined(separator: ", ") + ", \(rk).\(qRow)"
+                // Attach each kept row's rank to its cells without a NULL-safe join (PostgreSQL cannot
+                // hash IS NOT DISTINCT FROM): UNION ALL the cells with the kept keys, then spread the
+                // rank over each dimension tuple with a window, whose PARTITION BY treats NULLs as equal.
+                // Missing columns are typed NULLs (empty scalar subqueries), as in the per-view plan.
+                let ident = dialect.quoteIdentifier
+                let qRank = ident("q_rank"), qSrc = ident("q_src"), u = ident("u")
+                let dimNames = dims.map { ident($0.alias) }
+                let restNames = pivots.map { ident($0.alias) } + selected.map { ident($0.alias) }
+                let cellBranch = "SELECT " + (dimNames.map { "\(q).\($0)" } + restNames.map { "\(q).\($0)" }
+                    + ["(SELECT \(qRow) FROM \(rk) WHERE 1 = 0) AS \(qRank)", "1 AS \(qSrc)"]).joined(separator: ", ")
                     + "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
-                    + "\nINNER JOIN \(rk) ON " + keyOn.joined(separator: " AND ")
+                let keyBranch = "SELECT " + (dimNames.map { "\(rk).\($0)" } + restNames.map { "(SELECT \($0) FROM \(q) WHERE 1 = 0) AS \($0)" }
+                    + ["\(rk).\(qRow) AS \(qRank)", "0 AS \(qSrc)"]).joined(separator: ", ")
+                    + "\nFROM \(rk)\nWHERE \(rk).\(qRow) <= \(rowLimit)"
+                let ranked = "SELECT " + (dimNames + restNames + [qSrc]).map { "\(u).\($0)" }.joined(separator: ", ")
+                    + ", MAX(\(u).\(qRank)) OVER (PARTITION BY " + dimNames.map { "\(u).\($0)" }.joined(separator: ", ") + ") AS \(qRow)"
+                    + "\nFROM (\n" + cellBranch + "\nUNION ALL\n" + keyBranch + "\n) \(u)"
                 ctes.append(("ranked", ranked))
                 let r2 = dialect.quoteIdentifier("ranked")
                 let outCols = ((dims + pivots).map(\.alias) + selected.map(\.alias)).map { "\(q).\(dialect.quoteIdentifier($0))" }
                 let pivotOrder = pivots.map { dialect.orderKey("\(q).\(dialect.quoteIdentifier($0.alias))", descending: pivotDescending($0.name)) }
-                sql = withClause(ctes) + "SELECT " + outCols.joined(separator: ", ") + "\nFROM \(r2) AS \(q)\nWHERE \(q).\(qRow) <= \(rowLimit)"
+                sql = withClause(ctes) + "SELECT " + outCols.joined(separator: ", ") + "\nFROM \(r2) AS \(q)\nWHERE \(q).\(qSrc) = 1 AND \(q).\(qRow) <= \(rowLimit)"
                     + "\nORDER BY " + ([dialect.orderKey("\(q).\(qRow)", descending: false)] + pivotOrder).joined(separator: ", ") + "\nLIMIT \(limit)"
             } else {
                 ctes.append(("ranked", body))

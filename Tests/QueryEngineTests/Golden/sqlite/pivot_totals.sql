@@ -95,14 +95,20 @@ FROM "rt_combined" AS "c"
 ) "rt"
 ),
 "ranked" AS (
-SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", "row_keys"."q_row"
+SELECT "u"."users_state", "u"."orders_status", "u"."orders_count", "u"."orders_median_amount", "u"."q_src", MAX("u"."q_rank") OVER (PARTITION BY "u"."users_state") AS "q_row"
+FROM (
+SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount", (SELECT "q_row" FROM "row_keys" WHERE 1 = 0) AS "q_rank", 1 AS "q_src"
 FROM "q"
 INNER JOIN "pivot_values" ON "q"."orders_status" IS "pivot_values"."orders_status"
-INNER JOIN "row_keys" ON "q"."users_state" IS "row_keys"."users_state"
+UNION ALL
+SELECT "row_keys"."users_state", (SELECT "orders_status" FROM "q" WHERE 1 = 0) AS "orders_status", (SELECT "orders_count" FROM "q" WHERE 1 = 0) AS "orders_count", (SELECT "orders_median_amount" FROM "q" WHERE 1 = 0) AS "orders_median_amount", "row_keys"."q_row" AS "q_rank", 0 AS "q_src"
+FROM "row_keys"
+WHERE "row_keys"."q_row" <= 20
+) "u"
 )
 SELECT "q"."users_state", "q"."orders_status", "q"."orders_count", "q"."orders_median_amount"
 FROM "ranked" AS "q"
-WHERE "q"."q_row" <= 20
+WHERE "q"."q_src" = 1 AND "q"."q_row" <= 20
 ORDER BY "q"."q_row" ASC NULLS LAST, "q"."orders_status" ASC NULLS LAST
 LIMIT 1000
 -- totals
