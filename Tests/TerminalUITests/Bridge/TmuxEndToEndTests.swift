@@ -24,7 +24,7 @@ import Testing
         #expect(results.contains("Events Platform"))
         #expect(results.contains("desktop"))
         try tmux.send("q", "q")
-        let after = try tmux.waitFor("EXIT=")
+        let after = try tmux.waitFor(":END")
         #expect(after.contains("EXIT=0"))
         // Back in cooked mode with echo: curses was ended.
         #expect(after.contains("echo") && !after.contains("-echo"))
@@ -36,7 +36,7 @@ import Testing
         try tmux.waitFor("rows")
         let pid = try #require(try tmux.programPID())
         kill(pid, SIGTERM)
-        let after = try tmux.waitFor("EXIT=")
+        let after = try tmux.waitFor(":END")
         #expect(after.contains("EXIT=143"))
         #expect(after.contains("echo") && !after.contains("-echo"))
     }
@@ -54,7 +54,7 @@ import Testing
         try tmux.send("?")
         try tmux.waitFor("Keys")
         try tmux.send("x", "Q")
-        try tmux.waitFor("EXIT=0")
+        try tmux.waitFor("EXIT=0 MODES")
     }
 
     @Test func noColorDrawsWithoutColourEscapes() throws {
@@ -67,7 +67,7 @@ import Testing
         #expect(escaped.range(of: "\u{1B}\\[[0-9;]*3[0-7]m", options: .regularExpression) == nil)
         #expect(escaped.contains("\u{1B}[7m") || escaped.contains(";7m") || escaped.contains("[7;"))
         try tmux.send("Q")
-        try tmux.waitFor("EXIT=0")
+        try tmux.waitFor("EXIT=0 MODES")
     }
 
     @Test func colourTerminalsGetTwoHundredFiftySixColours() throws {
@@ -76,6 +76,6 @@ import Testing
         let escaped = try tmux.screen(escapes: true)
         #expect(escaped.contains("38;5;"), "\(escaped.debugDescription.prefix(600))")
         try tmux.send("Q")
-        try tmux.waitFor("EXIT=0")
+        try tmux.waitFor("EXIT=0 MODES")
     }
 }

@@ -18,8 +18,8 @@ final class TmuxSession {
         return nil
     }
 
-    /// Starts `spyglass arguments…` in a shell that prints `EXIT=<code>` and the terminal modes
-    /// when it ends, then stays open so the test can read them.
+    /// Starts `spyglass arguments…` in a shell that prints `EXIT=<code> MODES: … :END` (the exit
+    /// code and the terminal modes, on one line so a test never reads half of it) when it ends, then stays open so the test can read them.
     init(arguments: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
         socket = "spyglass-tui-\(getpid())-\(Self.counter.next())"
         guard let binary = Self.binary else { throw TmuxError("the spyglass binary is not built next to the tests") }
@@ -27,7 +27,7 @@ final class TmuxSession {
             .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let quoted = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // The test runner may itself run under NO_COLOR; only the test's own environment counts.
-        let script = "env -u NO_COLOR \(env) \(quoted); echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '; echo; sleep 600"
+        let script = "env -u NO_COLOR \(env) \(quoted); code=$?; modes=$(stty -a | tr ' ' '\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '); echo \"EXIT=$code MODES: $modes:END\"; sleep 600"
         // The server this starts would inherit a stdout pipe and hold it open forever: no capture.
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
     }
