@@ -1,22 +1,19 @@
 import Foundation
 
 /// Runs the real `spyglass` binary built beside the test bundle, as a script (or cron) would.
-/// (A copy of CLITests' runner: test targets cannot share sources.)
-struct SpyglassProcess {
-    struct Result {
-        var stdout: String
-        var stderr: String
-        var code: Int32
+public struct SpyglassProcess {
+    public struct Result: Sendable {
+        public var stdout: String
+        public var stderr: String
+        public var code: Int32
     }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-
     /// The repository root, which holds the demo project.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
     /// The binary: next to the test runner in the build directory.
-    static var binary: String {
+    public static var binary: String {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         // `swift test` may run `…/debug/SpyglassPackageTests.xctest`, or a helper inside it.
@@ -25,11 +22,10 @@ struct SpyglassProcess {
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/spyglass").path
+        return repositoryRoot + "/.build/debug/spyglass"
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
