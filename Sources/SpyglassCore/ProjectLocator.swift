@@ -24,18 +24,14 @@ public enum ProjectLocator {
         return bundledDemoRoot()
     }
 
-    /// True when `directory` holds a .lkml file within two levels (the root, or models/ and views/).
+    /// True when `directory` holds .lkml files at its top or in `models/` or `views/`, the way
+    /// Looker projects are laid out. Other folders are not looked into: a directory that merely
+    /// contains some project somewhere below (a home or /tmp) is not itself a project.
     static func containsLookML(_ directory: String) -> Bool {
         let fm = FileManager.default
-        guard let top = try? fm.contentsOfDirectory(atPath: directory) else { return false }
-        for name in top where !name.hasPrefix(".") {
-            if name.hasSuffix(".lkml") { return true }
-            let sub = directory + "/" + name
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: sub, isDirectory: &isDirectory), isDirectory.boolValue,
-               let inner = try? fm.contentsOfDirectory(atPath: sub), inner.contains(where: { $0.hasSuffix(".lkml") }) {
-                return true
-            }
+        for sub in ["", "/models", "/views"] {
+            guard let names = try? fm.contentsOfDirectory(atPath: directory + sub) else { continue }
+            if names.contains(where: { $0.hasSuffix(".lkml") && !$0.hasPrefix(".") }) { return true }
         }
         return false
     }

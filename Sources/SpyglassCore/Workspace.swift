@@ -64,6 +64,13 @@ public final class Workspace: @unchecked Sendable {
         throw SpyglassError(.connection, "connection '\(name)' of model '\(model.name)' is not configured; add '\(name) = URL' to \(ConnectionSettings.fileName) in the project or pass --database")
     }
 
+    /// Resolves every model's warehouse now (building the embedded demo database if it is missing),
+    /// so slow one-off work happens before a full-screen UI takes the terminal. Problems are left for
+    /// the queries that meet them, where the UI shows them inline.
+    public func prepareConnections() {
+        for model in project.models { _ = try? databaseURL(for: model) }
+    }
+
     /// A short description of where queries go, for status lines (never includes a password).
     public var databaseDescription: String {
         if let databaseOverride { return Warehouse.redact(databaseOverride) }

@@ -13,6 +13,7 @@ struct CLIContractTests {
     static let sqliteURL: String = {
         let path = NSTemporaryDirectory() + "spyglass-cli-\(getpid()).sqlite"
         try? FileManager.default.removeItem(atPath: path)
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "spyglass-cli-\(getpid()).sqlite") }
         let loader = try! Warehouse.openLoader("sqlite:" + path)
         try! loader.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, country TEXT)")
         try! loader.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, amount INTEGER)")
@@ -65,6 +66,7 @@ struct CLIContractTests {
 
     @Test func validateSyntaxChecksOnlyTheGivenFiles() throws {
         let bad = NSTemporaryDirectory() + "spyglass-syntax-\(getpid()).lkml"
+        defer { try? FileManager.default.removeItem(atPath: bad) }
         try "view: x {\n  dimension: y {\n    sql: ${TABLE}.y\n  }\n}\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let result = try spyglass("validate", "--syntax", bad)
         #expect(result.code == 1)

@@ -10,6 +10,15 @@ func requireTerminal() throws {
     }
 }
 
+/// The workspace for a full-screen UI: one-off work (the demo database on first use) happens now,
+/// with its progress on the plain terminal, and nothing writes to stderr once curses draws.
+func terminalWorkspace(_ options: ProjectOptions) throws -> Workspace {
+    let workspace = try options.workspace()
+    workspace.prepareConnections()
+    workspace.progress = nil
+    return workspace
+}
+
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
@@ -20,7 +29,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         try requireTerminal()
-        let workspace = try options.workspace()
+        let workspace = try terminalWorkspace(options)
         let code = TerminalApp.run(workspace: workspace, start: .explores)
         if code != 0 { throw ExitCode(code) }
     }
@@ -39,7 +48,7 @@ struct ExploreUI: ParsableCommand {
 
     func run() throws {
         try requireTerminal()
-        let workspace = try options.workspace()
+        let workspace = try terminalWorkspace(options)
         let start: StartScreen
         if let explore {
             if query.fields == nil {
@@ -68,7 +77,7 @@ struct DashboardUI: ParsableCommand {
 
     func run() throws {
         try requireTerminal()
-        let workspace = try options.workspace()
+        let workspace = try terminalWorkspace(options)
         _ = try workspace.dashboard(named: name)
         let code = TerminalApp.run(workspace: workspace, start: .dashboard(name))
         if code != 0 { throw ExitCode(code) }
