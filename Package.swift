@@ -37,7 +37,7 @@ let package = Package(
             "SpyglassCore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "spyglass-bench", dependencies: ["SpyglassCore", "TestSupport"]),
+        .executableTarget(name: "spyglass-bench", dependencies: ["SpyglassCore", "TestSupport", "TerminalUI"]),
 
         // Throwaway PostgreSQL clusters and fixtures shared by tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["Warehouse"], path: "Tests/TestSupport"),
@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
         .testTarget(name: "DemoWarehouseTests", dependencies: ["DemoWarehouse", "SpyglassCore", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
         .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
     ]

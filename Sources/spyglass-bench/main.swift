@@ -23,6 +23,7 @@ print(String(repeating: "-", count: 100))
 do {
     if wants("model") || wants("compile") { try ModelBenchmarks.run(quick: quick, compile: wants("compile"), load: wants("model")) }
     if wants("demo") { try DemoBenchmarks.run(quick: quick) }
+    if wants("tui") { try TUIBenchmarks.run(quick: quick, binaryDirectory: binaryDirectory) }
     if wants("fanout") || wants("csv") || wants("memory") {
         let warehouse = try FanOutWarehouse(quick: quick)
         if wants("fanout") { try warehouse.fanOut() }
