@@ -45,7 +45,7 @@ struct FanOutWarehouse {
         workspace = try Workspace.open(projectRoot: project, databaseURL: url)
         workspace.compileOptions.maxRowLimit = 10_000_000
         guard !workspace.project.hasErrors else { throw BenchError("bench model: \(workspace.project.diagnostics)") }
-        Bench.report("PostgreSQL fixture: \(users) users, \(orders) orders, \(items) items", "built in \(Bench.format(setup / 1000)) s")
+        Bench.report("PostgreSQL: \(users / 1000)k users, \(orders / 1000)k orders, \(items / 1000)k items", "built in \(Bench.format(setup / 1000)) s")
     }
 
     static let model = """
@@ -81,7 +81,20 @@ struct FanOutWarehouse {
     }
     """
 
-    /// The same numbers written by hand: each fanned-out table aggregated at its own grain first.
+    /// The same numbers written by hand, the way an expert would: each table aggregated on its own
+    /// at the query's grain, then the per-table answers joined on the dimension.
+    static let handWrittenPerTable = """
+    WITH u AS (SELECT country, COUNT(id) AS users FROM users GROUP BY country),
+    o AS (SELECT u.country, COUNT(o.id) AS orders, SUM(o.shipping) AS shipping
+          FROM users u JOIN orders o ON o.user_id = u.id GROUP BY u.country),
+    i AS (SELECT u.country, COUNT(i.id) AS items, SUM(i.price) AS price
+          FROM users u JOIN orders o ON o.user_id = u.id JOIN order_items i ON i.order_id = o.id GROUP BY u.country)
+    SELECT u.country, u.users, COALESCE(o.orders, 0) AS orders, o.shipping, COALESCE(i.items, 0) AS items, i.price
+    FROM u LEFT JOIN o ON o.country = u.country LEFT JOIN i ON i.country = u.country
+    ORDER BY u.country
+    """
+
+    /// The same numbers pre-aggregated along the join keys (items per order, orders per user).
     static let handWritten = """
     WITH item_totals AS (
       SELECT order_id, COUNT(id) AS items, SUM(price) AS price FROM order_items GROUP BY order_id
@@ -102,21 +115,25 @@ struct FanOutWarehouse {
         let compiled = try workspace.compile(spec)
         let connection = try Warehouse.connect(url)
         let ours = try connection.query(compiled.sql, maxRows: 1000)
-        let theirs = try connection.query(Self.handWritten, maxRows: 1000)
-        guard Self.same(ours.rows, theirs.rows) else {
-            throw BenchError("the fan-out query disagrees with the hand-written SQL:\n\(ours.rows)\n\(theirs.rows)\nSQL:\n\(compiled.sql)")
+        for hand in [Self.handWrittenPerTable, Self.handWritten] {
+            let theirs = try connection.query(hand, maxRows: 1000)
+            guard Self.same(ours.rows, theirs.rows) else {
+                throw BenchError("the fan-out query disagrees with the hand-written SQL:\n\(ours.rows)\n\(theirs.rows)\nSQL:\n\(compiled.sql)")
+            }
         }
-        var oursMs: [Double] = []
-        var theirsMs: [Double] = []
-        // Interleave runs so cache and load effects hit both alike.
+        var oursMs: [Double] = [], perTableMs: [Double] = [], joinKeyMs: [Double] = []
+        // Interleave runs so cache and load effects hit all alike.
         for _ in 0..<5 {
             oursMs.append(try Bench.milliseconds { _ = try connection.query(compiled.sql, maxRows: 1000) })
-            theirsMs.append(try Bench.milliseconds { _ = try connection.query(Self.handWritten, maxRows: 1000) })
+            perTableMs.append(try Bench.milliseconds { _ = try connection.query(Self.handWrittenPerTable, maxRows: 1000) })
+            joinKeyMs.append(try Bench.milliseconds { _ = try connection.query(Self.handWritten, maxRows: 1000) })
         }
-        let a = oursMs.sorted()[2], b = theirsMs.sorted()[2]
+        let a = oursMs.sorted()[2], b = perTableMs.sorted()[2], c = joinKeyMs.sorted()[2]
         Bench.report("fan-out query, Spyglass SQL (\(compiled.plan.rawValue))", "\(Bench.format(a)) ms")
-        Bench.report("fan-out query, hand-written pre-aggregated SQL", "\(Bench.format(b)) ms")
-        Bench.report("fan-out ratio (same numbers, checked)", "\(Bench.format(a / b, 2))×", target: "≤ 1.2×", ok: a / b <= 1.2)
+        Bench.report("fan-out, hand-written per-table aggregates", "\(Bench.format(b)) ms")
+        Bench.report("fan-out, hand-written pre-aggregation by join key", "\(Bench.format(c)) ms")
+        let best = min(b, c)
+        Bench.report("fan-out ratio to the faster hand-written SQL", "\(Bench.format(a / best, 2))×", target: "≤ 1.2×", ok: a / best <= 1.2)
     }
 
     /// Rows equal cell by cell; numbers compared by value (42 and 42.00 are the same number).
@@ -142,7 +159,7 @@ struct FanOutWarehouse {
 
     func csvSpec(limit: Int) -> QuerySpec {
         var spec = QuerySpec(explore: "order_items")
-        spec.fields = ["order_items.id", "order_items.order_id", "order_items.price", "orders.shipping", "orders.user_id"]
+        spec.fields = ["order_items.id", "order_items.order_id", "order_items.price"]
         spec.sorts = [SortKey(field: "order_items.id")]
         spec.limit = limit
         return spec
@@ -153,7 +170,7 @@ struct FanOutWarehouse {
         let compiled = try workspace.compile(csvSpec(limit: rows))
         let spyglass = [binaryDirectory + "/spyglass", "query", "order_items", "--project", workspace.projectRoot,
                         "--database", url, "--format", "csv", "--limit", String(rows),
-                        "--fields", "order_items.id,order_items.order_id,order_items.price,orders.shipping,orders.user_id",
+                        "--fields", "order_items.id,order_items.order_id,order_items.price",
                         "--sorts", "order_items.id"]
         let psql = ["psql", url, "-X", "-q", "-c", "COPY (\(compiled.sql)) TO STDOUT CSV"]
         var ours: [Double] = [], theirs: [Double] = []
@@ -173,8 +190,8 @@ struct FanOutWarehouse {
         var peaks: [(Int, Int)] = []
         for rows in [10_000, 100_000, 1_000_000, min(items, 3_000_000)] {
             let run = Bench.spawn([binaryDirectory + "/spyglass", "query", "order_items", "--project", workspace.projectRoot,
-                                   "--database", url, "--format", "csv", "--limit", String(rows),
-                                   "--fields", "order_items.id,order_items.price,orders.shipping", "--sorts", "order_items.id"])
+                                   "--database", url, "--format", "csv", "--limit", String(rows), "--max-rows", String(rows),
+                                   "--fields", "order_items.id,order_items.order_id,order_items.price", "--sorts", "order_items.id"])
             guard run.status == 0 else { throw BenchError("memory run failed with \(run.status)") }
             peaks.append((rows, run.maxRSSKiB))
             Bench.report("peak memory streaming \(rows) rows as CSV", "\(run.maxRSSKiB / 1024) MiB")

@@ -14,6 +14,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Cancel a query that runs longer than this.", valueName: "seconds"))
     var timeout: Double = 300
 
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp("The most rows any query may return; --limit cannot exceed it.", valueName: "n"))
+    var maxRows: Int = 1_000_000
+
     @Option(name: .customLong("time-zone"), help: ArgumentHelp("The query time zone for time dimensions and date filters (IANA name).", valueName: "zone"))
     var timeZone: String = "UTC"
 
@@ -21,6 +24,8 @@ struct ProjectOptions: ParsableArguments {
         let workspace = try Workspace.open(projectRoot: project, databaseURL: database)
         guard timeout > 0 else { throw SpyglassError(.usage, "--timeout must be a positive number of seconds") }
         workspace.connectionOptions.statementTimeoutSeconds = timeout
+        guard maxRows > 0 else { throw SpyglassError(.usage, "--max-rows must be a positive number") }
+        workspace.compileOptions.maxRowLimit = maxRows
         guard let zone = TimeZone(identifier: timeZone) else {
             throw SpyglassError(.usage, "--time-zone '\(timeZone)' is not a known time zone (try UTC or Europe/Paris)")
         }
