@@ -33,7 +33,7 @@ enum CommandLineRun {
 
     /// Simple CSV (the fields tested here hold no quotes or commas): rows of cells, header first.
     static func csvRows(_ text: String) -> [[String]] {
-        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
     /// The whole numbers on a screen line, with thousands separators removed ("2,360" → 2360).

@@ -48,7 +48,8 @@ import Testing
         try tmux.send("platform", literal: true)
         try tmux.send("Enter", "f")
         try tmux.waitFor("Filter: ")
-        try tmux.send("-web", literal: true)
+        // "--": send-keys would read the leading "-" as an option.
+        try tmux.tmux(["send-keys", "-t", "0", "-l", "--", "-web"])
         try tmux.waitFor("✓ valid")
         try tmux.send("Enter")
         try tmux.waitFor("⧩ ")
