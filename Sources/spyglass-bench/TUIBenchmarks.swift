@@ -30,7 +30,10 @@ enum TUIBenchmarks {
         }
         let socket = "spyglass-bench-tui-\(getpid())"
         let tmux = Tmux(socket: socket)
-        defer { tmux.run(["kill-server"]) }
+        defer {
+            tmux.run(["kill-server"])
+            unlink("/tmp/tmux-\(getuid())/\(socket)")  // kill-server leaves the socket file behind.
+        }
         // A placeholder session keeps the server alive between runs.
         guard tmux.run(["new-session", "-d", "-s", "idle", "-x", "100", "-y", "30", "sleep 600"]) == 0 else {
             throw BenchError("tmux could not start a session; is tmux installed?")
