@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// `@{name}` manifest constants substituted into a value's text, remembering where each piece of
 /// the result came from so later diagnostics (an unknown `${field}` inside a constant's
 /// neighbourhood) still point at the right column of the original text.
@@ -44,6 +50,22 @@ struct ConstantSubstitution {
 
     /// Whether `text` has an `@{`, checked without copying (most values have none).
     static func mayContainConstant(_ text: String) -> Bool {
+        // Native strings are contiguous: memchr for each '@' beats a byte-by-byte state machine.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
+            var p = UnsafeRawPointer(base)
+            var remaining = bytes.count
+            while remaining > 1, let hit = memchr(p, Int32(UInt8(ascii: "@")), remaining) {
+                let next = UnsafeRawPointer(hit) + 1
+                remaining -= next - p
+                guard remaining > 0 else { return false }
+                if next.load(as: UInt8.self) == UInt8(ascii: "{") { return true }
+                p = next
+            }
+            return false
+        }) {
+            return found
+        }
         var previousWasAt = false
         for b in text.utf8 {
             if previousWasAt && b == UInt8(ascii: "{") { return true }

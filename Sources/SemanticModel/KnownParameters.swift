@@ -87,14 +87,17 @@ enum KnownParameters {
 
     private static func check(_ pairs: [Pair], context index: Int, owner: String?, sink: DiagnosticSink) {
         let context = contexts[index]
-        for pair in pairs {
-            guard context.known.contains(pair.key) else {
+        // Index rather than `for pair in`: reading the key in place skips copying (and retaining)
+        // every pair, which was most of this check's cost.
+        for i in pairs.indices {
+            guard context.known.contains(pairs[i].key) else {
+                let pair = pairs[i]
                 let place = owner.map { " in \(context.name) '\($0)'" } ?? (context.name == "file" ? "" : " in \(context.name)")
                 sink.warning("unknown parameter '\(pair.key)'\(place)", at: pair.keyLocation)
                 continue
             }
-            guard !context.children.isEmpty, let child = context.children[pair.key] else { continue }
-            switch pair.value {
+            guard !context.children.isEmpty, let child = context.children[pairs[i].key] else { continue }
+            switch pairs[i].value {
             case .block(let block):
                 check(block.pairs, context: child, owner: block.name ?? owner, sink: sink)
             case .list(let list):

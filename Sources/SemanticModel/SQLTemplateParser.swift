@@ -45,38 +45,46 @@ enum SQLTemplateParser {
                 var a = i + 2, b = j
                 while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
                 while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-                var dots: [Int] = []
+                // Dot positions as plain integers: an array per reference was an allocation each.
+                var dotCount = 0, firstDot = -1, secondDot = -1, lastDot = -1
                 var valid = a < b
                 for k in a..<b {
-                    if bytes[k] == UInt8(ascii: ".") { dots.append(k) } else if !isIdentifierByte(bytes[k]) { valid = false }
+                    if bytes[k] == UInt8(ascii: ".") {
+                        if dotCount == 0 { firstDot = k } else if dotCount == 1 { secondDot = k }
+                        lastDot = k
+                        dotCount += 1
+                    } else if !isIdentifierByte(bytes[k]) { valid = false }
                 }
-                if let first = dots.first, first == a || dots.last! == b - 1 || dots.count == 2 && dots[1] == first + 1 { valid = false }
+                if dotCount > 0, firstDot == a || lastDot == b - 1 || dotCount == 2 && secondDot == firstDot + 1 { valid = false }
                 func text(_ from: Int, _ to: Int) -> String {
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                 }
                 let written = "${" + text(a, b) + "}"
-                guard valid, dots.count <= 1 else {
+                guard valid, dotCount <= 1 else {
                     problems.append(Problem(offset: i, message: valid
                         ? "unsupported reference '\(written)': use ${field}, ${view.field}, ${TABLE} or ${view.SQL_TABLE_NAME}"
                         : "malformed reference '\(written)'"))
                     i = j + 1
                     continue
                 }
-                let parts = dots.isEmpty ? [text(a, b)] : [text(a, dots[0]), text(dots[0] + 1, b)]
                 flush(i)
-                if parts.count == 1 {
-                    if parts[0] == "TABLE" {
+                if dotCount == 0 {
+                    let name = text(a, b)
+                    if name == "TABLE" {
                         fragments.append(.table)
                     } else {
-                        fragments.append(.field(view: nil, name: parts[0]))
-                        references.append(Reference(view: nil, name: parts[0], offset: i, written: written))
+                        fragments.append(.field(view: nil, name: name))
+                        references.append(Reference(view: nil, name: name, offset: i, written: written))
                     }
-                } else if parts[1] == "SQL_TABLE_NAME" {
-                    fragments.append(.sqlTableName(view: parts[0]))
-                    references.append(Reference(view: parts[0], name: "SQL_TABLE_NAME", offset: i, written: written))
                 } else {
-                    fragments.append(.field(view: parts[0], name: parts[1]))
-                    references.append(Reference(view: parts[0], name: parts[1], offset: i, written: written))
+                    let view = text(a, firstDot), name = text(firstDot + 1, b)
+                    if name == "SQL_TABLE_NAME" {
+                        fragments.append(.sqlTableName(view: view))
+                        references.append(Reference(view: view, name: "SQL_TABLE_NAME", offset: i, written: written))
+                    } else {
+                        fragments.append(.field(view: view, name: name))
+                        references.append(Reference(view: view, name: name, offset: i, written: written))
+                    }
                 }
                 i = j + 1
                 literalStart = i

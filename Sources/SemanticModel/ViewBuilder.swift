@@ -38,6 +38,16 @@ struct ViewBuilder {
         "median", "median_distinct", "percentile", "percentile_distinct", "number", "running_total",
         "percent_of_total", "percent_of_previous", "string", "date", "yesno", "int",
     ]
+    /// `Names.titleCase` of every known timeframe and interval, computed once: dimension groups
+    /// ask for them per expanded field.
+    static let timeframeTitles: [String: String] = {
+        var titles: [String: String] = [:]
+        for name in Timeframes.time + Timeframes.intervals { titles[name] = Names.titleCase(name) }
+        return titles
+    }()
+
+    static func title(ofTimeframe name: String) -> String { timeframeTitles[name] ?? Names.titleCase(name) }
+
     static let filterTypes: Set<String> = ["string", "number", "date", "date_time", "yesno", "tier", "zipcode", "unquoted"]
     static let parameterTypes: Set<String> = ["string", "number", "date", "date_time", "yesno", "unquoted"]
 
@@ -132,7 +142,7 @@ struct ViewBuilder {
 
     /// Appends a field unless its name is taken. A static function with inout parameters rather
     /// than a closure: a closure capturing `built` boxes it and can copy the field array per append.
-    private static func add(_ field: Field, _ refs: [ValueReader.LocatedReference], at location: SourceLocation,
+    private static func add(_ field: consuming Field, _ refs: [ValueReader.LocatedReference], at location: SourceLocation,
                             to built: inout Built, locations: inout [String: SourceLocation], sink: DiagnosticSink) {
         if let first = locations[field.name] {
             sink.error("field '\(field.name)' is already defined in view '\(built.view.name)' at \(first)", at: location)
@@ -140,7 +150,8 @@ struct ViewBuilder {
         }
         locations[field.name] = location
         built.index[field.name] = built.view.fields.count
-        built.view.fields.append(field)
+        // Moved, not copied: a Field is a few dozen references, each a retain on copy.
+        built.view.fields.append(consume field)
         built.references.append(refs)
     }
 
@@ -339,8 +350,8 @@ struct ViewBuilder {
                 f.type = "date_\(tf)"
                 f.timeframe = tf
                 // As Looker labels them: the group's label and the timeframe ("Signed Up Month").
-                if let label = template.label { f.label = "\(label) \(Names.titleCase(tf))" }
-                if f.groupItemLabel == nil { f.groupItemLabel = Names.titleCase(tf) }
+                if let label = template.label { f.label = "\(label) \(Self.title(ofTimeframe: tf))" }
+                if f.groupItemLabel == nil { f.groupItemLabel = Self.title(ofTimeframe: tf) }
                 out.append((f, sqlRefs))
             }
         case "duration":
@@ -360,8 +371,8 @@ struct ViewBuilder {
                 f.name = Timeframes.durationFieldName(interval: interval.text, group: name)
                 f.type = "duration_\(interval.text)"
                 f.timeframe = interval.text
-                if let label = template.label { f.label = "\(Names.titleCase(interval.text))s \(label)" }
-                if f.groupItemLabel == nil { f.groupItemLabel = "\(Names.titleCase(interval.text))s" }
+                if let label = template.label { f.label = "\(Self.title(ofTimeframe: interval.text))s \(label)" }
+                if f.groupItemLabel == nil { f.groupItemLabel = "\(Self.title(ofTimeframe: interval.text))s" }
                 f.convertTZ = false
                 out.append((f, startRefs + endRefs))
             }
