@@ -21,7 +21,7 @@ public enum ProjectLoader {
             return Project(root: rootPath, diagnostics: sink.sorted())
         }
         let (lookml, dashboardPaths) = listFiles(rootPath, skipping: skipped)
-        var parsed = parseAll(lookml, root: rootPath)
+        let parsed = parseAll(lookml, root: rootPath)
         var files: [String: SyntaxFile] = [:]
         files.reserveCapacity(parsed.count)
         for (path, result) in zip(lookml, parsed) {
@@ -32,8 +32,6 @@ public enum ProjectLoader {
             for diagnostic in result.diagnostics { sink.add(diagnostic) }
             files[path] = result.file
         }
-        // `files` is now the only owner of the syntax trees (see the hand-off at the end).
-        parsed = []
 
         let constants = readConstants(files["manifest.lkml"], sink: sink)
         let reader = ValueReader(constants: constants, sink: sink)
@@ -73,21 +71,7 @@ public enum ProjectLoader {
         }
         DashboardValidator(project: project, sink: sink).validate()
         project.diagnostics = sink.sorted()
-        // Tearing down the syntax trees (hundreds of thousands of small allocations) was a
-        // sequential tail of every load; nothing reads them any more, so another core frees them
-        // while the caller goes on with the project.
-        let garbage = Garbage(files)
-        files = [:]
-        DispatchQueue.global(qos: .utility).async { garbage.release() }
         return project
-    }
-
-    /// Owns the last reference to something large so it is deallocated on the thread that calls
-    /// `release()`.
-    private final class Garbage: @unchecked Sendable {
-        private var value: Any?
-        init(_ value: Any) { self.value = value }
-        func release() { value = nil }
     }
 
     /// Project-relative paths of LookML files and dashboards, sorted; hidden and build
