@@ -16,7 +16,8 @@ public enum StartScreen: Sendable {
 /// The terminal UI's entry point for the command line.
 public enum TerminalApp {
     /// Runs the UI until the user quits (or SIGINT/SIGTERM/SIGHUP arrives); the terminal is always
-    /// restored. Returns a process exit code: 0 on quit, 128 + the signal number on a signal.
+    /// restored, on a crash (fatal signal) too. Returns a process exit code: 0 on quit, 128 + the
+    /// signal number on a signal.
     public static func run(workspace: Workspace, start: StartScreen) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         // https://no-color.org: any non-empty NO_COLOR disables colour.
@@ -25,7 +26,8 @@ public enum TerminalApp {
             .uppercased().contains("UTF")
         let context = WorkspaceService.context(for: workspace, ascii: ascii)
         let state = AppState(context: context, start: WorkspaceService.start(start), location: workspace.databaseDescription)
-        let loop = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace))
+        let loop = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace),
+                                testCrash: CrashGuard.TestCrash.fromEnvironment(environment))
         let terminal = CursesTerminal(color: color)
         return loop.run(on: terminal)
     }

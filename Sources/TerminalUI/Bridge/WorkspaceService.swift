@@ -15,14 +15,18 @@ struct WorkspaceService: QueryService {
         UIContext(project: workspace.project, format: { value, column in
             ValueFormatter.format(value, for: ResultTable.Column(name: column.name, label: column.label, field: column.field,
                                                                  isMeasure: column.isMeasure, pivotLabel: column.pivotLabel))
-        }, validateFilter: { text, field, name in
-            do {
-                _ = try FilterExpression.parse(text, type: filterType(of: field), field: name)
-                return nil
-            } catch {
-                return String(describing: error)
-            }
-        }, ascii: ascii)
+        }, validateFilter: validateFilter, ascii: ascii)
+    }
+
+    /// QueryEngine's filter parser with the grammar of the field's type: nil when valid, else its
+    /// one-sentence error naming `name`.
+    static let validateFilter: @Sendable (_ expression: String, _ field: Field, _ name: String) -> String? = { text, field, name in
+        do {
+            _ = try FilterExpression.parse(text, type: filterType(of: field), field: name)
+            return nil
+        } catch {
+            return String(describing: error)
+        }
     }
 
     /// The filter grammar for a LookML field type, as the planner chooses it.

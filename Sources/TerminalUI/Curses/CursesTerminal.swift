@@ -14,8 +14,11 @@ final class CursesTerminal: TerminalDevice {
         setlocale(LC_ALL, "")
         // A short ESCDELAY so Esc responds at once (the default waits a second for a sequence).
         setenv("ESCDELAY", "25", 0)
+        // Before initscr: the modes a crash handler must put back are the shell's, not curses'.
+        CrashGuard.saveTerminalModes()
         initscr()
         active = true
+        CrashGuard.arm()
         raw()
         noecho()
         nonl()
@@ -38,6 +41,7 @@ final class CursesTerminal: TerminalDevice {
         active = false
         sg_attrset(0)
         endwin()
+        CrashGuard.disarm()
     }
 
     var size: (width: Int, height: Int) { (Int(sg_cols()), Int(sg_lines())) }

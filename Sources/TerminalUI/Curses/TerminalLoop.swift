@@ -13,10 +13,13 @@ final class TerminalLoop: @unchecked Sendable {
     private var inbox: [Event] = []
     private var running: [RequestID: Cancellation] = [:]
     private let work = DispatchQueue(label: "spyglass.tui.work", attributes: .concurrent)
+    /// TEST ONLY (`SPYGLASS_TEST_CRASH`): crash after the first frame is drawn.
+    private let testCrash: CrashGuard.TestCrash?
 
-    init(state: AppState, service: any QueryService) {
+    init(state: AppState, service: any QueryService, testCrash: CrashGuard.TestCrash? = nil) {
         self.state = state
         self.service = service
+        self.testCrash = testCrash
     }
 
     /// Runs until the user quits or a signal arrives; always restores the terminal.
@@ -31,6 +34,7 @@ final class TerminalLoop: @unchecked Sendable {
             if pendingSignal != 0 { return 128 + Int32(pendingSignal) }
             let size = device.size
             device.draw(state.render(width: size.width, height: size.height))
+            if testCrash == .afterFirstDraw { CrashGuard.crash(.afterFirstDraw) }
             if let key = device.readKey(timeoutMilliseconds: 100) {
                 if key == .resize {
                     device.invalidate()

@@ -14,7 +14,7 @@ extension DashboardScreen {
         var top = area.y
         // Filter values on one line.
         if !dashboard.filters.isEmpty {
-            let text = dashboard.filters.map { "\($0.title ?? Names.titleCase($0.name)): \(filterValues[$0.name].flatMap { $0.isEmpty ? nil : $0 } ?? "any")" }
+            let text = dashboard.filters.map { "\(Self.label(of: $0)): \(filterValues[$0.name].flatMap { $0.isEmpty ? nil : $0 } ?? "any")" }
                 .joined(separator: " · ")
             frame.put("⧩ " + text, x: area.x, y: top, style: .key, maxWidth: area.width)
             top += 1
@@ -45,21 +45,37 @@ extension DashboardScreen {
             }
         }
         if let cursor = filterCursor {
-            let width = min(area.width, 60)
-            let height = min(area.height, dashboard.filters.count + 4)
+            let width = min(area.width, filterError == nil ? 60 : 76)
+            // The error goes right under the input, wrapped, so the whole sentence is readable.
+            let errorLines = filterError.map { Self.wrap($0, width: width - 4) } ?? []
+            let height = min(area.height - 1, dashboard.filters.count + errorLines.count + 4)
             let x = area.x + (area.width - width) / 2, y = area.y + 1
             frame.fill(x: x, y: y, width: width, height: height, style: .normal)
             frame.box(x: x, y: y, width: width, height: height, title: "Dashboard filters")
-            for (i, filter) in dashboard.filters.enumerated() where i < height - 3 {
-                let label = "\(filter.title ?? Names.titleCase(filter.name)): "
+            var row = y + 1
+            for (i, filter) in dashboard.filters.enumerated() {
+                guard row < y + height - 2 else { break }
+                let label = "\(Self.label(of: filter)): "
                 let style: Style = i == cursor ? .selection : .normal
-                frame.putPadded(label + (filterValues[filter.name] ?? ""), x: x + 2, y: y + 1 + i, width: width - 4, style: style)
-                if i == cursor, let input = filterInput {
+                frame.putPadded(label + (filterValues[filter.name] ?? ""), x: x + 2, y: row, width: width - 4, style: style)
+                var inputRow: Int?
+                if i == cursor, filterInput != nil { inputRow = row }
+                row += 1
+                if inputRow != nil {
+                    for line in errorLines where row < y + height - 2 {
+                        frame.put(line, x: x + 2, y: row, style: .error, maxWidth: width - 4)
+                        row += 1
+                    }
+                }
+                // The input last, so its cursor is the frame's cursor.
+                if let inputRow, let input = filterInput {
                     let used = DisplayWidth.of(label)
-                    input.render(into: &frame, x: x + 2 + used, y: y + 1 + i, width: width - 4 - used)
+                    input.render(into: &frame, x: x + 2 + used, y: inputRow, width: width - 4 - used)
                 }
             }
-            frame.put("Enter edit/apply · Esc close", x: x + 2, y: y + height - 2, style: .dim, maxWidth: width - 4)
+            let hint = filterInput == nil ? "Enter edit · Esc close"
+                : (filterError == nil ? "Enter apply · Esc cancel" : "Enter applies once the value is valid · Esc cancel")
+            frame.put(hint, x: x + 2, y: y + height - 2, style: .dim, maxWidth: width - 4)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import SemanticModel
 
 /// A dashboard: tiles laid out in the terminal (LookML's 24-column newspaper layout scaled to the
@@ -29,6 +30,11 @@ struct DashboardScreen: ScreenState {
     /// The filter list (`f`) and the value being edited in it.
     private(set) var filterCursor: Int?
     private(set) var filterInput: TextInput?
+    /// Why the value being edited is not a valid filter (shown under the input); Enter refuses to
+    /// apply while it is set, so tiles never run with a bad filter.
+    private(set) var filterError: String?
+    /// Each dashboard filter's grammar field, found once when the dashboard loads.
+    private(set) var filterFields: [String: Field] = [:]
     var scroll = 0
     private var sequence = 0
     private var loadRequest: RequestID?
@@ -42,7 +48,9 @@ struct DashboardScreen: ScreenState {
     var isEditingText: Bool { filterInput != nil }
     var capturesQuit: Bool { filterCursor != nil }
     var hint: String {
-        if filterInput != nil { return "type a value · Enter apply · Esc cancel" }
+        if filterInput != nil {
+            return filterError == nil ? "type a value · Enter apply · Esc cancel" : "Enter applies once the value is valid · Esc cancel"
+        }
         if filterCursor != nil { return "↑↓ choose filter · Enter edit · Esc close" }
         return "arrows move · Enter open tile · r refresh · f filters · Esc cancel · q back"
     }
@@ -79,15 +87,22 @@ struct DashboardScreen: ScreenState {
     mutating func handle(_ key: Key, context: UIContext) -> [Action] {
         if var input = filterInput, let index = filterCursor, let filters = dashboard?.filters {
             switch key {
-            case .escape: filterInput = nil
+            case .escape:
+                filterInput = nil
+                filterError = nil
             case .enter:
-                filterValues[filters[index].name] = input.text
+                let text = input.text.trimmingCharacters(in: .whitespaces)
+                filterError = validationError(text, for: filters[index], context: context)
+                // An invalid value keeps the editor open with its message: no tile runs with it.
+                guard filterError == nil else { return [] }
+                filterValues[filters[index].name] = text
                 filterInput = nil
                 filterCursor = nil
                 return refresh(context: context)
             default:
-                _ = input.handle(key)
+                guard input.handle(key) else { return [] }
                 filterInput = input
+                filterError = validationError(input.text, for: filters[index], context: context)
             }
             return []
         }
@@ -95,7 +110,10 @@ struct DashboardScreen: ScreenState {
             switch key {
             case .up, .char("k"): filterCursor = max(0, cursor - 1)
             case .down, .char("j"): filterCursor = min(filters.count - 1, cursor + 1)
-            case .enter, .char(" "): filterInput = TextInput(filterValues[filters[cursor].name] ?? "")
+            case .enter, .char(" "):
+                let input = TextInput(filterValues[filters[cursor].name] ?? "")
+                filterInput = input
+                filterError = validationError(input.text, for: filters[cursor], context: context)
             case .escape, .char("f"): filterCursor = nil
             default: break
             }
@@ -149,6 +167,10 @@ struct DashboardScreen: ScreenState {
             case .success(let dashboard):
                 self.dashboard = dashboard
                 tiles = Self.ordered(dashboard.elements).map { Tile(element: $0) }
+                filterFields = [:]
+                for filter in dashboard.filters {
+                    filterFields[filter.name] = Self.grammarField(for: filter, in: dashboard, project: context.project)
+                }
                 for filter in dashboard.filters { if let value = filter.defaultValue { filterValues[filter.name] = value } }
                 return refresh(context: context)
             case .failure(let error):

@@ -20,14 +20,18 @@ final class TmuxSession {
 
     /// Starts `spyglass arguments…` in a shell that prints `EXIT=<code> MODES: … :END` (the exit
     /// code and the terminal modes, on one line so a test never reads half of it) when it ends, then stays open so the test can read them.
-    init(arguments: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws {
+    /// `readsLineAfterExit` then reads one typed line with the shell's `read` and prints
+    /// `READ=<line>:DONE`: typing shows whether the terminal echoes and is line-buffered again.
+    /// Core dumps are off (`ulimit -c 0`) so a crash test leaves no core file behind.
+    init(arguments: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30,
+         readsLineAfterExit: Bool = false) throws {
         socket = "spyglass-tui-\(getpid())-\(Self.counter.next())"
         guard let binary = Self.binary else { throw TmuxError("the spyglass binary is not built next to the tests") }
         let env = (["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 })
             .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let quoted = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // The test runner may itself run under NO_COLOR; only the test's own environment counts.
-        let script = "env -u NO_COLOR \(env) \(quoted); code=$?; modes=$(stty -a | tr ' ' '\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '); echo \"EXIT=$code MODES: $modes:END\"; sleep 600"
+        let script = "ulimit -c 0; env -u NO_COLOR \(env) \(quoted); code=$?; modes=$(stty -a | tr ' ' '\\n' | grep -E '^-?(echo|icanon)$' | tr '\\n' ' '); echo \"EXIT=$code MODES: $modes:END\"; \(readsLineAfterExit ? "read line; echo \"READ=$line:DONE\"; " : "")sleep 600"
         // The server this starts would inherit a stdout pipe and hold it open forever: no capture.
         try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
     }
