@@ -45,7 +45,7 @@ extension DashboardScreen {
             }
         }
         if let cursor = filterCursor {
-            let width = min(area.width, filterError == nil ? 60 : 76)
+            let width = min(area.width, filterInput == nil ? 60 : 76)
             // The error goes right under the input, wrapped, so the whole sentence is readable.
             let errorLines = filterError.map { Self.wrap($0, width: width - 4) } ?? []
             let height = min(area.height - 1, dashboard.filters.count + errorLines.count + 4)

@@ -29,6 +29,24 @@ import Testing
         #expect(lines.contains("typed-after-crash"), "the typed line was not echoed:\n\(typed)")
     }
 
+    /// The other fatal signals take the same handler (sent from outside here, as a fault would
+    /// raise them): status 128+N and a two-digit N in the message.
+    @Test(arguments: [SIGSEGV, SIGBUS, SIGFPE, SIGABRT])
+    func everyFatalSignalRestoresTheTerminal(_ signal: Int32) throws {
+        let arguments = ["--project", DemoWorkspace.projectRoot, "--database", "sqlite:" + (try DemoWorkspace.databasePath.get())]
+        let tmux = try TmuxSession(arguments: arguments)
+        try tmux.waitFor("Spyglass · Explores")
+        let pid = try #require(try tmux.programPID())
+        kill(pid, signal)
+        let after = try tmux.waitFor(":END", seconds: 10)
+        #expect(Self.exitCode(after) == 128 + signal, "\(after)")
+        #expect(after.contains("spyglass: internal error (signal \(signal)); the terminal was restored"), "\(after)")
+        #expect(after.contains("echo") && !after.contains("-echo"), "\(after)")
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "\(after)")
+        let flags = try tmux.tmux(["display-message", "-p", "-t", "0", "#{alternate_on} #{cursor_flag}"])
+        #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", "\(flags)")
+    }
+
     static func exitCode(_ screen: String) -> Int32? {
         guard let range = screen.range(of: #"EXIT=[0-9]+"#, options: .regularExpression) else { return nil }
         return Int32(screen[range].dropFirst("EXIT=".count))

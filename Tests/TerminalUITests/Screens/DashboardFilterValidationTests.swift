@@ -1,3 +1,4 @@
+import Foundation
 import SemanticModel
 import Testing
 @testable import TerminalUI
@@ -140,5 +141,20 @@ import Testing
         let actions = s.type("abc", context) + s.press([.enter, .enter], context)
         #expect(!actions.contains { if case .runTile = $0 { true } else { false } })
         #expect(s.filterValues["amount"] == nil)
+    }
+}
+
+extension DashboardFilterValidationTests {
+    /// At the smallest supported size the whole error sentence still shows, wrapped in the box.
+    @Test func theErrorWrapsInsideTheBoxAtSixtyBySixteen() {
+        var s = editing(1)
+        _ = s.type("lots", context)
+        let error = s.filterError ?? ""
+        var frame = Frame(width: 60, height: 16)
+        s.render(into: &frame, area: Rect(x: 0, y: 1, width: 60, height: 14), context: context)
+        let shown = frame.lines.map { line in
+            line.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }.joined(separator: " ")
+        #expect(!error.isEmpty && shown.contains(error), "\(frame)")
     }
 }
