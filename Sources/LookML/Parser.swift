@@ -158,7 +158,7 @@ struct Parser {
     /// Pairs up to the end of the file, or (in a block) up to but not including its `}`.
     mutating func parsePairs(inBlock: Bool, depth: Int) -> [Pair] {
         let base = pairStack.count
-        defer { pairStack.removeSubrange(base...) }
+        defer { pairStack.removeLast(pairStack.count - base) }
         while true {
             skipTrivia()
             guard pos < count else { return Array(pairStack[base...]) }

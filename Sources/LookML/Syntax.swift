@@ -27,7 +27,7 @@ public struct Pair: Hashable, Sendable {
     }
 }
 
-public indirect enum SyntaxValue: Hashable, Sendable {
+public enum SyntaxValue: Hashable, Sendable {
     case scalar(Scalar)
     case list(SyntaxList)
     case block(Block)

@@ -41,6 +41,9 @@ struct ScalarLocator {
             utf8.formIndex(after: &index)
             offset += 1
         }
-        return SourceLocation(file: start.file, line: line, column: column)
+        var location = start // same file, without looking its path up
+        location.line = line
+        location.column = column
+        return location
     }
 }
