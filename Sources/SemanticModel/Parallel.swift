@@ -21,4 +21,17 @@ enum Parallel {
         }
         return items.map { $0! }
     }
+
+    /// Empties every slot of `items` on all cores, leaving `items` empty. For large trees that the
+    /// caller holds the only reference to, so freeing them is parallel work rather than serial.
+    static func discard<T>(_ items: inout [T?]) {
+        if items.count >= 8 {
+            items.withUnsafeMutableBufferPointer { buffer in
+                // Each iteration writes only slot i.
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: slots.count) { i in slots[i] = nil }
+            }
+        }
+        items.removeAll()
+    }
 }

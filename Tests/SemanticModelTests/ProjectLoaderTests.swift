@@ -162,6 +162,45 @@ struct ProjectLoaderEdgeCaseTests {
         #expect(project.diagnostics.isEmpty)
     }
 
+    @Test func aFieldDefinedThreeTimesPointsBothRepeatsAtTheFirst() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("view: +events {\n  dimension: dup { sql: 1 ;; }\n  dimension: dup { sql: 2 ;; }\n  dimension: dup { sql: 3 ;; }\n}\n",
+                       to: "refinements/zz_dup.lkml")
+        #expect(copy.load().diagnostics.map(\.description) == [
+            "refinements/zz_dup.lkml:3:14: error: field 'dup' is already defined in view '+events' at refinements/zz_dup.lkml:2:14",
+            "refinements/zz_dup.lkml:4:14: error: field 'dup' is already defined in view '+events' at refinements/zz_dup.lkml:2:14",
+        ])
+    }
+
+    @Test func aDimensionGroupFieldCollidingWithADimensionIsReportedOnce() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("view: +events {\n  dimension: seen_date { sql: 1 ;; }\n  dimension_group: seen {\n    type: time\n    timeframes: [date, month]\n    sql: ${TABLE}.t ;;\n  }\n}\n",
+                       to: "refinements/zz_clash.lkml")
+        let project = copy.load()
+        #expect(project.diagnostics.map(\.description) == [
+            "refinements/zz_clash.lkml:3:20: error: field 'seen_date' is already defined in view 'events' at refinements/zz_clash.lkml:2:14",
+        ])
+        let events = try #require(project.model(named: "ecommerce")?.views["events"])
+        #expect(events.fields.filter { $0.name.hasPrefix("seen_") }.map(\.name) == ["seen_date", "seen_month"])
+        #expect(events.field(named: "seen_date")?.group == nil)
+    }
+
+    @Test func hiddenDirectoriesAndDirectoryLinksAreNotLoaded() throws {
+        let copy = try FixtureProject.copy()
+        defer { copy.remove() }
+        try copy.write("connection: \"x\"\n", to: ".git/stray.model.lkml")
+        try copy.write("connection: \"x\"\n", to: "node_modules/pkg/stray.model.lkml")
+        try copy.write("connection: \"x\"\n", to: "elsewhere/linked.model.lkml")
+        try FileManager.default.createSymbolicLink(atPath: copy.root + "/link", withDestinationPath: copy.root + "/elsewhere")
+        // A link to a file is a file, as before.
+        try FileManager.default.createSymbolicLink(atPath: copy.root + "/alias.model.lkml",
+                                                   withDestinationPath: copy.root + "/elsewhere/linked.model.lkml")
+        let names = copy.load().models.map(\.name)
+        #expect(names == ["alias", "ecommerce", "linked", "marketing"])
+    }
+
     @Test func missingDirectoryIsOneProjectWideError() {
         let project = ProjectLoader.load(root: "/nonexistent/spyglass-project")
         #expect(project.diagnostics.map(\.description) == ["error: project directory '/nonexistent/spyglass-project' does not exist"])
