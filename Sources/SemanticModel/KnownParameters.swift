@@ -54,12 +54,14 @@ enum KnownParameters {
         "filters_block": ["field", "value"],
     ]
 
-    /// A context's name, known keys and the contexts of its checked nested blocks, looked up once.
+    /// A context's name and its known keys, each mapped to the context of its nested block when
+    /// that is checked too (`noChild` otherwise): one table lookup per pair answers both questions.
     private struct Context {
         var name: String
-        var known: Set<String>
-        var children: [String: Int]
+        var keys: KeywordTable<Int>
     }
+
+    private static let noChild = -1
 
     private static let childNames: [String: [String: String]] = [
         "file": ["view": "view", "explore": "explore", "constant": "constant"],
@@ -74,7 +76,10 @@ enum KnownParameters {
         let names = byContext.keys.sorted()
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         return names.map { name in
-            Context(name: name, known: byContext[name]!, children: (childNames[name] ?? [:]).mapValues { position[$0]! })
+            let children = childNames[name] ?? [:]
+            var keys: [String: Int] = [:]
+            for key in byContext[name]! { keys[key] = children[key].map { position[$0]! } ?? noChild }
+            return Context(name: name, keys: KeywordTable(keys))
         }
     }()
 
@@ -86,17 +91,18 @@ enum KnownParameters {
     }
 
     private static func check(_ pairs: [Pair], context index: Int, owner: String?, sink: DiagnosticSink) {
-        let context = contexts[index]
+        let keys = contexts[index].keys
         // Index rather than `for pair in`: reading the key in place skips copying (and retaining)
         // every pair, which was most of this check's cost.
         for i in pairs.indices {
-            guard context.known.contains(pairs[i].key) else {
+            guard let child = keys[pairs[i].key] else {
                 let pair = pairs[i]
-                let place = owner.map { " in \(context.name) '\($0)'" } ?? (context.name == "file" ? "" : " in \(context.name)")
+                let name = contexts[index].name
+                let place = owner.map { " in \(name) '\($0)'" } ?? (name == "file" ? "" : " in \(name)")
                 sink.warning("unknown parameter '\(pair.key)'\(place)", at: pair.keyLocation)
                 continue
             }
-            guard !context.children.isEmpty, let child = context.children[pairs[i].key] else { continue }
+            guard child != noChild else { continue }
             switch pairs[i].value {
             case .block(let block):
                 check(block.pairs, context: child, owner: block.name ?? owner, sink: sink)

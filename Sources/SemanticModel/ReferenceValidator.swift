@@ -17,51 +17,25 @@ struct ReferenceValidator {
     }
 
     func validate() {
+        // Graph nodes are the fields of `views`, numbered view after view.
         var offsets: [String: Int] = [:]
         var owners: [(view: Int, field: Int)] = []
         for (v, built) in views.enumerated() {
             offsets[built.view.name] = owners.count
             for f in built.view.fields.indices { owners.append((v, f)) }
         }
-        var edges = [[Edge]](repeating: [], count: owners.count)
-
-        for built in views {
-            let base = offsets[built.view.name]!
-            let fields = built.view.fields
-            for i in fields.indices {
-                // Read properties in place: copying a whole Field per reference is the hot spot.
-                let kind = fields[i].kind
-                for ref in built.references[i] {
-                    guard let (targetName, targetIndex) = resolve(ref, from: built) else { continue }
-                    let target = targetName == built.view.name ? built : viewsByName[targetName]!
-                    if target.view.fields[targetIndex].kind == .measure {
-                        let targetField = target.view.fields[targetIndex].name
-                        let name = fields[i].name
-                        if kind == .dimension || kind == .filter {
-                            sink.error("\(kind.rawValue) '\(name)' cannot reference measure '\(targetField)'", at: ref.location)
-                            continue
-                        }
-                        let type = fields[i].type
-                        if kind == .measure && ViewBuilder.aggregateMeasureTypes.contains(type) {
-                            sink.error("measure '\(name)' of type \(type) cannot aggregate measure '\(targetField)'; use type: number", at: ref.location)
-                            continue
-                        }
-                    }
-                    if let targetBase = offsets[targetName] {
-                        edges[base + i].append(Edge(target: targetBase + targetIndex, location: ref.location))
-                    }
-                }
-                if !fields[i].filters.isEmpty {
-                    for condition in fields[i].filters { checkFilterField(condition, in: built) }
-                }
-            }
-            for ref in built.derivedReferences {
-                if ref.name == "SQL_TABLE_NAME", let v = ref.view {
-                    if viewsByName[v] == nil { sink.error("unknown view '\(v)' referenced as '\(ref.written)'", at: ref.location) }
-                } else {
-                    sink.error("derived_table sql of view '\(built.view.name)' can only reference other views as ${view.SQL_TABLE_NAME}, not '\(ref.written)'", at: ref.location)
-                }
-            }
+        // Each view's references are checked on its own (all cores), with its own sink; the
+        // diagnostics are merged in view order, so the report does not depend on scheduling.
+        let perView = Parallel.map(views.count) { v -> (edges: [[Edge]], diagnostics: [Diagnostic]) in
+            let local = DiagnosticSink()
+            let edges = self.edges(of: views[v], offsets: offsets, sink: local)
+            return (edges, local.diagnostics)
+        }
+        var edges: [[Edge]] = []
+        edges.reserveCapacity(owners.count)
+        for result in perView {
+            edges.append(contentsOf: result.edges)
+            for diagnostic in result.diagnostics { sink.add(diagnostic) }
         }
         reportCycles(edges: edges) { node in
             let owner = owners[node]
@@ -69,8 +43,51 @@ struct ReferenceValidator {
         }
     }
 
+    /// The outgoing reference edges of each field of `built`, reporting references that name
+    /// nothing or what the field may not use.
+    private func edges(of built: ViewBuilder.Built, offsets: [String: Int], sink: DiagnosticSink) -> [[Edge]] {
+        let fields = built.view.fields
+        var edges = [[Edge]](repeating: [], count: fields.count)
+        for i in fields.indices {
+            // Read properties in place: copying a whole Field per reference is the hot spot.
+            let kind = fields[i].kind
+            for ref in built.references[i] {
+                guard let (targetName, targetIndex) = resolve(ref, from: built, sink: sink) else { continue }
+                let sameView = targetName == built.view.name
+                let targetKind = sameView ? fields[targetIndex].kind : viewsByName[targetName]!.view.fields[targetIndex].kind
+                if targetKind == .measure {
+                    let targetField = sameView ? fields[targetIndex].name : viewsByName[targetName]!.view.fields[targetIndex].name
+                    let name = fields[i].name
+                    if kind == .dimension || kind == .filter {
+                        sink.error("\(kind.rawValue) '\(name)' cannot reference measure '\(targetField)'", at: ref.location)
+                        continue
+                    }
+                    let type = fields[i].type
+                    if kind == .measure && ViewBuilder.aggregateMeasureTypes.contains(type) {
+                        sink.error("measure '\(name)' of type \(type) cannot aggregate measure '\(targetField)'; use type: number", at: ref.location)
+                        continue
+                    }
+                }
+                if let targetBase = offsets[targetName] {
+                    edges[i].append(Edge(target: targetBase + targetIndex, location: ref.location))
+                }
+            }
+            if !fields[i].filters.isEmpty {
+                for condition in fields[i].filters { checkFilterField(condition, in: built, sink: sink) }
+            }
+        }
+        for ref in built.derivedReferences {
+            if ref.name == "SQL_TABLE_NAME", let v = ref.view {
+                if viewsByName[v] == nil { sink.error("unknown view '\(v)' referenced as '\(ref.written)'", at: ref.location) }
+            } else {
+                sink.error("derived_table sql of view '\(built.view.name)' can only reference other views as ${view.SQL_TABLE_NAME}, not '\(ref.written)'", at: ref.location)
+            }
+        }
+        return edges
+    }
+
     /// The view name and field index a reference names, or nil after reporting why not.
-    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built) -> (String, Int)? {
+    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built, sink: DiagnosticSink) -> (String, Int)? {
         var viewName = built.view.name
         var index: Int?
         if let v = ref.view, v != built.view.name {
@@ -94,9 +111,16 @@ struct ReferenceValidator {
         return (viewName, index)
     }
 
-    private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built) {
-        let parts = condition.field.split(separator: ".", maxSplits: 1).map(String.init)
-        let (viewName, field) = parts.count == 2 ? (parts[0], parts[1]) : (built.view.name, condition.field)
+    private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built, sink: DiagnosticSink) {
+        let (viewName, field) = condition.field.firstIndex(of: ".").map {
+            (String(condition.field[..<$0]), String(condition.field[condition.field.index(after: $0)...]))
+        } ?? (built.view.name, condition.field)
+        if viewName == built.view.name {
+            if built.index[field] == nil {
+                sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)
+            }
+            return
+        }
         guard let target = viewsByName[viewName] else {
             if !aliases.contains(viewName) {
                 sink.error("unknown view '\(viewName)' in measure filter '\(condition.field)'", at: condition.location)
@@ -138,6 +162,13 @@ struct ReferenceValidator {
                 frames.removeLast()
                 if let parent = frames.last { low[parent.node] = min(low[parent.node], low[v]) }
                 guard low[v] == index[v] else { continue }
+                // Most fields are their own component: settle those without building an array.
+                if stack.last == v {
+                    stack.removeLast()
+                    onStack[v] = false
+                    if edges[v].contains(where: { $0.target == v }) { reportCycle(in: [v], edges: edges, name: name) }
+                    continue
+                }
                 var component: [Int] = []
                 while let w = stack.popLast() {
                     onStack[w] = false

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Splits model SQL into literal text and `${…}` references, in one pass over the UTF-8 bytes.
 ///
 /// Liquid (`{% … %}`, `{{ … }}`) is kept as literal text: it is evaluated per query, not per model.
@@ -8,8 +14,13 @@ enum SQLTemplateParser {
         var name: String
         /// Byte offset of `$` in the parsed text.
         var offset: Int
-        /// The reference as written, `${view.field}`.
-        var written: String
+        /// The reference as written (blanks inside the braces dropped), `${view.field}`: made
+        /// only for messages, not for every reference parsed.
+        var written: String { Self.written(view: view, name: name) }
+
+        static func written(view: String?, name: String) -> String {
+            view.map { "${\($0).\(name)}" } ?? "${\(name)}"
+        }
     }
 
     /// A malformed `${…}`: its offset and a message.
@@ -20,6 +31,9 @@ enum SQLTemplateParser {
 
     static func parse(_ text: String) -> (fragments: [SQLTemplate.Fragment], references: [Reference], problems: [Problem]) {
         var fragments: [SQLTemplate.Fragment] = []
+        // One allocation for the common shapes (`${TABLE}.column`, `${a} + ${b}`), not a regrowth
+        // per fragment.
+        fragments.reserveCapacity(4)
         var references: [Reference] = []
         var problems: [Problem] = []
         let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
@@ -32,8 +46,12 @@ enum SQLTemplateParser {
                     fragments.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<end]), as: UTF8.self)))
                 }
             }
+            let base = bytes.baseAddress
             while i < n {
-                guard bytes[i] == dollar, i + 1 < n, bytes[i + 1] == open else { i += 1; continue }
+                // memchr to the next `$`: most SQL has few, and a byte loop was most of this parse.
+                guard let base, let hit = memchr(base + i, Int32(dollar), n - i) else { break }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + 1 < n, bytes[i + 1] == open else { i += 1; continue }
                 var j = i + 2
                 while j < n && bytes[j] != close && bytes[j] != 0x0A { j += 1 }
                 guard j < n, bytes[j] == close else {
@@ -59,8 +77,8 @@ enum SQLTemplateParser {
                 func text(_ from: Int, _ to: Int) -> String {
                     String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                 }
-                let written = "${" + text(a, b) + "}"
                 guard valid, dotCount <= 1 else {
+                    let written = "${" + text(a, b) + "}"
                     problems.append(Problem(offset: i, message: valid
                         ? "unsupported reference '\(written)': use ${field}, ${view.field}, ${TABLE} or ${view.SQL_TABLE_NAME}"
                         : "malformed reference '\(written)'"))
@@ -74,16 +92,16 @@ enum SQLTemplateParser {
                         fragments.append(.table)
                     } else {
                         fragments.append(.field(view: nil, name: name))
-                        references.append(Reference(view: nil, name: name, offset: i, written: written))
+                        references.append(Reference(view: nil, name: name, offset: i))
                     }
                 } else {
                     let view = text(a, firstDot), name = text(firstDot + 1, b)
                     if name == "SQL_TABLE_NAME" {
                         fragments.append(.sqlTableName(view: view))
-                        references.append(Reference(view: view, name: "SQL_TABLE_NAME", offset: i, written: written))
+                        references.append(Reference(view: view, name: "SQL_TABLE_NAME", offset: i))
                     } else {
                         fragments.append(.field(view: view, name: name))
-                        references.append(Reference(view: view, name: name, offset: i, written: written))
+                        references.append(Reference(view: view, name: name, offset: i))
                     }
                 }
                 i = j + 1

@@ -9,7 +9,8 @@ struct ValueReader {
         var view: String?
         var name: String
         var location: SourceLocation
-        var written: String
+        /// The reference as written (`${view.field}`), for messages.
+        var written: String { SQLTemplateParser.Reference.written(view: view, name: name) }
     }
 
     /// A scalar's text with `@{constants}` substituted; unknown constants are reported.
@@ -96,7 +97,7 @@ struct ValueReader {
         var references: [LocatedReference] = []
         references.reserveCapacity(parsed.references.count)
         for r in parsed.references {
-            references.append(LocatedReference(view: r.view, name: r.name, location: locator.location(at: original(r.offset)), written: r.written))
+            references.append(LocatedReference(view: r.view, name: r.name, location: locator.location(at: original(r.offset))))
         }
         return (SQLTemplate(fragments: parsed.fragments, location: s.location), references)
     }
@@ -106,6 +107,7 @@ struct ValueReader {
     func filters(_ pair: Pair, into out: inout [FilterCondition]) {
         switch pair.value {
         case .list(let l):
+            out.reserveCapacity(out.count + l.items.count)
             for item in l.items {
                 switch item {
                 case .pair(let p):

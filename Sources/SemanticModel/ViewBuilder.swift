@@ -55,16 +55,16 @@ struct ViewBuilder {
         var view = View(name: name)
         view.location = location
         var built = Built(view: view, index: [:], references: [], derivedReferences: [], location: location)
-        var fieldLocations: [String: SourceLocation] = [:]
         var setLocations: [String: SourceLocation] = [:]
-        fieldLocations.reserveCapacity(pairs.count * 2)
         // `fields_hidden_by_default: yes` flips the default of every field's `hidden:`, wherever
         // in the view it is written.
         let hiddenByDefault = pairs.last { $0.key == "fields_hidden_by_default" }.flatMap(reader.bool) ?? false
         built.index.reserveCapacity(pairs.count * 2)
         built.view.fields.reserveCapacity(pairs.count * 2)
 
-        for pair in pairs {
+        // By index: `for pair in pairs` copies (and retains) every pair, a large share of building.
+        for pairIndex in pairs.indices {
+            let pair = pairs[pairIndex]
             switch pair.key {
             case "sql_table_name":
                 built.view.sqlTableName = reader.string(pair)?.trimmingSpaces()
@@ -112,9 +112,15 @@ struct ViewBuilder {
                 }
                 let kind = Field.Kind(rawValue: pair.key)!
                 let at = block.nameLocation ?? pair.keyLocation
-                if let (field, refs) = field(kind: kind, view: name, name: fieldName, block: block, at: at, hidden: hiddenByDefault) {
-                    Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
+                // Built in place at the end of the field array: a Field is a few dozen references,
+                // and returning one from a function copied it.
+                built.view.fields.append(Field(view: name, name: fieldName, kind: kind, type: ""))
+                let last = built.view.fields.count - 1
+                guard let refs = configure(&built.view.fields[last], block: block, at: at, hidden: hiddenByDefault) else {
+                    built.view.fields.removeLast()
+                    continue
                 }
+                Self.register(lastFieldAt: at, refs, in: &built, sink: sink)
             case "dimension_group":
                 guard case .block(let block) = pair.value, let groupName = block.name else {
                     sink.error("'dimension_group' needs a name and a block", at: pair.keyLocation)
@@ -122,7 +128,7 @@ struct ViewBuilder {
                 }
                 let at = block.nameLocation ?? pair.keyLocation
                 for (field, refs) in dimensionGroup(view: name, name: groupName, block: block, at: at, hidden: hiddenByDefault) {
-                    Self.add(field, refs, at: at, to: &built, locations: &fieldLocations, sink: sink)
+                    Self.add(field, refs, at: at, to: &built, sink: sink)
                 }
             default:
                 break
@@ -143,15 +149,27 @@ struct ViewBuilder {
     /// Appends a field unless its name is taken. A static function with inout parameters rather
     /// than a closure: a closure capturing `built` boxes it and can copy the field array per append.
     private static func add(_ field: consuming Field, _ refs: [ValueReader.LocatedReference], at location: SourceLocation,
-                            to built: inout Built, locations: inout [String: SourceLocation], sink: DiagnosticSink) {
-        if let first = locations[field.name] {
-            sink.error("field '\(field.name)' is already defined in view '\(built.view.name)' at \(first)", at: location)
-            return
-        }
-        locations[field.name] = location
-        built.index[field.name] = built.view.fields.count
+                            to built: inout Built, sink: DiagnosticSink) {
         // Moved, not copied: a Field is a few dozen references, each a retain on copy.
         built.view.fields.append(consume field)
+        register(lastFieldAt: location, refs, in: &built, sink: sink)
+    }
+
+    /// Indexes the field just appended to `built.view.fields`, or removes it again if its name is
+    /// taken (reported at `location`, the second definition; a field's location is where it was
+    /// defined, so the first one's is in the array already).
+    private static func register(lastFieldAt location: SourceLocation, _ refs: [ValueReader.LocatedReference],
+                                 in built: inout Built, sink: DiagnosticSink) {
+        let last = built.view.fields.count - 1
+        let name = built.view.fields[last].name
+        // One hash of the name in the common case: insert, and put the first back if there was one.
+        if let first = built.index.updateValue(last, forKey: name) {
+            built.index[name] = first
+            let at = built.view.fields[first].location.map { "\($0)" } ?? "another place"
+            sink.error("field '\(name)' is already defined in view '\(built.view.name)' at \(at)", at: location)
+            built.view.fields.removeLast()
+            return
+        }
         built.references.append(refs)
     }
 
@@ -176,44 +194,49 @@ struct ViewBuilder {
         return out
     }
 
-    private func field(kind: Field.Kind, view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> (Field, [ValueReader.LocatedReference])? {
-        var field = Field(view: view, name: name, kind: kind, type: "")
+    /// Fills in a new field (view, name and kind set) from its block; returns the references its
+    /// SQL makes, or nil when the field is unusable (reported).
+    private func configure(_ field: inout Field, block: Block, at location: SourceLocation, hidden: Bool) -> [ValueReader.LocatedReference]? {
+        let kind = field.kind
+        let name = field.name
         field.hidden = hidden
         field.location = location
         var refs: [ValueReader.LocatedReference] = []
         var typeScalar: Scalar?
         var sawSQL = false
-        for pair in block.pairs {
-            if applyCommon(pair, to: &field) { continue }
-            switch pair.key {
-            case "type":
+        for pairIndex in block.pairs.indices {
+            let pair = block.pairs[pairIndex]
+            guard let parameter = Self.fieldParameters[pair.key] else { continue }
+            if applyCommon(pair, parameter, to: &field) { continue }
+            switch parameter {
+            case .type:
                 typeScalar = reader.scalar(pair)
-            case "sql":
+            case .sql:
                 if let t = reader.template(pair) {
                     field.sql = t.template
-                    refs.append(contentsOf: t.references)
+                    if refs.isEmpty { refs = t.references } else { refs.append(contentsOf: t.references) }
                     sawSQL = true
                 }
-            case "primary_key":
+            case .primaryKey:
                 field.primaryKey = reader.bool(pair) ?? false
-            case "tiers":
+            case .tiers:
                 field.tiers = reader.list(pair).compactMap { s in
                     if let v = Double(s.text) { return v }
                     sink.error("tiers must be numbers, not '\(s.text)'", at: s.location)
                     return nil
                 }
-            case "style":
+            case .style:
                 field.tierStyle = reader.string(pair)
-            case "percentile":
+            case .percentile:
                 field.percentile = reader.number(pair)
-            case "sql_distinct_key":
+            case .sqlDistinctKey:
                 if let t = reader.template(pair) {
                     field.sqlDistinctKey = t.template
-                    refs.append(contentsOf: t.references)
+                    if refs.isEmpty { refs = t.references } else { refs.append(contentsOf: t.references) }
                 }
-            case "filters":
+            case .filters:
                 reader.filters(pair, into: &field.filters)
-            case "allowed_value":
+            case .allowedValue:
                 guard case .block(let b) = pair.value else { _ = reader.scalar(pair); continue }
                 var label: String?
                 var value: String?
@@ -224,11 +247,11 @@ struct ViewBuilder {
                 if let value { field.allowedValues.append(AllowedValue(label: label, value: value)) } else {
                     sink.error("allowed_value of parameter '\(name)' needs 'value:'", at: b.location)
                 }
-            case "default_value":
+            case .defaultValue:
                 field.defaultValue = reader.string(pair)
-            case "convert_tz":
+            case .convertTZ:
                 field.convertTZ = reader.bool(pair) ?? true
-            case "datatype":
+            case .datatype:
                 field.datatype = reader.string(pair)
             default:
                 break
@@ -275,26 +298,45 @@ struct ViewBuilder {
         if field.type == "tier" && field.tiers.isEmpty && kind == .dimension {
             sink.error("dimension '\(name)' of type tier needs a tiers parameter", at: typeScalar?.location ?? location)
         }
-        return (field, refs)
+        return refs
     }
 
-    /// Display parameters every field kind shares. Returns whether `pair` was one of them.
-    private func applyCommon(_ pair: Pair, to field: inout Field) -> Bool {
-        switch pair.key {
-        case "label": field.label = reader.string(pair)
-        case "view_label": field.viewLabel = reader.string(pair)
-        case "group_label": field.groupLabel = reader.string(pair)
-        case "group_item_label": field.groupItemLabel = reader.string(pair)
-        case "description": field.description = reader.string(pair)
-        case "hidden": field.hidden = reader.bool(pair) ?? field.hidden
-        case "value_format": field.valueFormat = reader.string(pair)
-        case "value_format_name": field.valueFormatName = reader.string(pair)
-        case "drill_fields": field.drillFields = reader.strings(pair)
-        case "suggestions": field.suggestions = reader.strings(pair)
+    /// Display parameters every field kind shares. Returns whether `parameter` was one of them.
+    private func applyCommon(_ pair: Pair, _ parameter: FieldParameter, to field: inout Field) -> Bool {
+        switch parameter {
+        case .label: field.label = reader.string(pair)
+        case .viewLabel: field.viewLabel = reader.string(pair)
+        case .groupLabel: field.groupLabel = reader.string(pair)
+        case .groupItemLabel: field.groupItemLabel = reader.string(pair)
+        case .description: field.description = reader.string(pair)
+        case .hidden: field.hidden = reader.bool(pair) ?? field.hidden
+        case .valueFormat: field.valueFormat = reader.string(pair)
+        case .valueFormatName: field.valueFormatName = reader.string(pair)
+        case .drillFields: field.drillFields = reader.strings(pair)
+        case .suggestions: field.suggestions = reader.strings(pair)
         default: return false
         }
         return true
     }
+
+    /// The field parameters building reads. Each pair's key is classified by one table lookup:
+    /// `switch` over strings compares the key with every case in turn, a large share of building.
+    enum FieldParameter {
+        case label, viewLabel, groupLabel, groupItemLabel, description, hidden, valueFormat, valueFormatName
+        case drillFields, suggestions, type, sql, primaryKey, tiers, style, percentile, sqlDistinctKey
+        case filters, allowedValue, defaultValue, convertTZ, datatype, timeframes, intervals, sqlStart, sqlEnd
+    }
+
+    static let fieldParameters = KeywordTable<FieldParameter>([
+        "label": .label, "view_label": .viewLabel, "group_label": .groupLabel, "group_item_label": .groupItemLabel,
+        "description": .description, "hidden": .hidden, "value_format": .valueFormat,
+        "value_format_name": .valueFormatName, "drill_fields": .drillFields, "suggestions": .suggestions,
+        "type": .type, "sql": .sql, "primary_key": .primaryKey, "tiers": .tiers, "style": .style,
+        "percentile": .percentile, "sql_distinct_key": .sqlDistinctKey, "filters": .filters,
+        "allowed_value": .allowedValue, "default_value": .defaultValue, "convert_tz": .convertTZ,
+        "datatype": .datatype, "timeframes": .timeframes, "intervals": .intervals, "sql_start": .sqlStart,
+        "sql_end": .sqlEnd,
+    ])
 
     private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> [(Field, [ValueReader.LocatedReference])] {
         var template = Field(view: view, name: name, kind: .dimension, type: "")
@@ -308,20 +350,22 @@ struct ViewBuilder {
         var startRefs: [ValueReader.LocatedReference] = []
         var endRefs: [ValueReader.LocatedReference] = []
         var sawSQL = false
-        for pair in block.pairs {
-            if applyCommon(pair, to: &template) { continue }
-            switch pair.key {
-            case "type": type = reader.scalar(pair)
-            case "timeframes": timeframes = reader.list(pair)
-            case "intervals": intervals = reader.list(pair)
-            case "sql":
+        for pairIndex in block.pairs.indices {
+            let pair = block.pairs[pairIndex]
+            guard let parameter = Self.fieldParameters[pair.key] else { continue }
+            if applyCommon(pair, parameter, to: &template) { continue }
+            switch parameter {
+            case .type: type = reader.scalar(pair)
+            case .timeframes: timeframes = reader.list(pair)
+            case .intervals: intervals = reader.list(pair)
+            case .sql:
                 if let t = reader.template(pair) { template.sql = t.template; sqlRefs = t.references; sawSQL = true }
-            case "sql_start":
+            case .sqlStart:
                 if let t = reader.template(pair) { template.sqlStart = t.template; startRefs = t.references }
-            case "sql_end":
+            case .sqlEnd:
                 if let t = reader.template(pair) { template.sqlEnd = t.template; endRefs = t.references }
-            case "convert_tz": template.convertTZ = reader.bool(pair) ?? true
-            case "datatype":
+            case .convertTZ: template.convertTZ = reader.bool(pair) ?? true
+            case .datatype:
                 if let s = reader.scalar(pair) {
                     if Timeframes.datatypes.contains(s.text) { template.datatype = s.text } else {
                         sink.error("unknown datatype '\(s.text)' for dimension_group '\(name)'; expected one of: \(Timeframes.datatypes.sorted().joined(separator: ", "))", at: s.location)
