@@ -69,7 +69,7 @@ public enum SyntheticProject {
 
 
         """
-        for d in 0..<36 {
+        for d in 0..<44 {
             let type = d % 3 == 0 ? "number" : "string"
             s += """
               dimension: attribute_\(d) {

@@ -33,8 +33,8 @@ struct SyntheticProjectTests {
         let model = try #require(project.model(named: "synthetic"))
         #expect(model.views.count == 250)
         #expect(model.explores.count == 50)
-        // id, parent_id, 7 timeframes, 2 intervals, 36 attributes, derived_total, 12 totals, count, ratio.
-        let expectedFields = 62
+        // id, parent_id, 7 timeframes, 2 intervals, 44 attributes, derived_total, 12 totals, count, ratio.
+        let expectedFields = 70
         #expect(model.views["view_7"]?.fields.count == expectedFields)
         print("SyntheticProject: \(bytes) bytes in 250 views loaded in \(best) wall, \(Int(bestCPU * 1000)) ms CPU (all threads), best of \(runs)")
         #if !DEBUG
