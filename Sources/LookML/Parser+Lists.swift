@@ -12,7 +12,7 @@ extension Parser {
         }
         pos += 1
         let base = itemStack.count
-        defer { itemStack.removeSubrange(base...) }
+        defer { itemStack.truncate(to: base) }
         // True right after `[` or `,`: an item may come; false right after an item: `,` or `]` must.
         var expectingItem = true
         var lastItemEnd: Int?
@@ -24,16 +24,16 @@ extension Parser {
                     error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found end of file",
                           at: open)
                 }
-                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
+                return SyntaxList(items: itemStack.take(from: base), location: openLocation)
             }
             let c = bytes[pos]
             switch c {
             case ByteClass.rightBracket:
                 pos += 1
-                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
+                return SyntaxList(items: itemStack.take(from: base), location: openLocation)
             case ByteClass.rightBrace:
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found '}'", at: pos)
-                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
+                return SyntaxList(items: itemStack.take(from: base), location: openLocation)
             case ByteClass.comma:
                 if expectingItem { error("expected a list item, found ','", at: pos) }
                 pos += 1
@@ -47,7 +47,7 @@ extension Parser {
                 // `fields: [a, b` then the next pair: the `]` was forgotten at the end of the line.
                 error("expected ']' to close the list for '\(string(keyStart, keyEnd))', found \(describe(at: pos))",
                       at: pos)
-                return SyntaxList(items: Array(itemStack[base...]), location: openLocation)
+                return SyntaxList(items: itemStack.take(from: base), location: openLocation)
             }
             if c == ByteClass.leftBracket {
                 error("expected a list item, found '[' (lists cannot contain lists)", at: pos)
@@ -78,7 +78,7 @@ extension Parser {
             }
             expectingItem = false
             if let item = parseListItem(listKeyStart: keyStart, listKeyEnd: keyEnd, depth: depth + 1) {
-                itemStack.append(item)
+                itemStack.push(item)
             }
             lastItemEnd = pos
         }

@@ -16,9 +16,9 @@ struct Parser {
     /// A `;;` search starting at or after this offset is known to fail; remembering it keeps a
     /// file with many unterminated SQL values linear instead of quadratic.
     var noTerminatorFrom = Int.max
-    /// Pairs of every block being parsed, innermost last. Each block copies its own out once it
+    /// Pairs of every block being parsed, innermost last. Each block moves its own out once it
     /// closes, which costs one exactly-sized allocation instead of an array regrown while appending.
-    var pairStack: [Pair] = []
+    let pairStack = MoveStack<Pair>()
     /// Set once something was left open at the end of the file: every block around it is then
     /// unclosed too, but that is one mistake, so it is reported once.
     var reportedOpenAtEnd = false
@@ -27,7 +27,7 @@ struct Parser {
     /// reuses it, so recovery cannot rescan the same text once per line.
     var lastQuoteScan = (open: -1, close: -1, lastEscape: -1, lastNewline: -1)
     /// The same for list items.
-    var itemStack: [SyntaxList.Item] = []
+    let itemStack = MoveStack<SyntaxList.Item>()
 
     init(bytes: UnsafeBufferPointer<UInt8>, path: String) {
         self.bytes = bytes
@@ -158,17 +158,17 @@ struct Parser {
     /// Pairs up to the end of the file, or (in a block) up to but not including its `}`.
     mutating func parsePairs(inBlock: Bool, depth: Int) -> [Pair] {
         let base = pairStack.count
-        defer { pairStack.removeLast(pairStack.count - base) }
+        defer { pairStack.truncate(to: base) }
         while true {
             skipTrivia()
-            guard pos < count else { return Array(pairStack[base...]) }
+            guard pos < count else { return pairStack.take(from: base) }
             let c = bytes[pos]
             if c == ByteClass.rightBrace {
-                if inBlock { return Array(pairStack[base...]) }
+                if inBlock { return pairStack.take(from: base) }
                 error("unexpected '}' with no block open", at: pos)
                 pos += 1
             } else if ByteClass.isBare(c) {
-                if let pair = parsePair(depth: depth) { pairStack.append(pair) }
+                if let pair = parsePair(depth: depth) { pairStack.push(pair) }
             } else {
                 error("expected a key, found \(describe(at: pos))", at: pos)
                 skipStatement()
