@@ -64,12 +64,15 @@ final class ModelBuilder {
         // so it runs on all cores with a sink per view, merged back in definition order.
         let resolvedViews = views.order.map { resolve($0, in: &views) }
         let constants = reader.constants
+        // Read out of `self` first: the workers then touch only these constants, not the
+        // builder's mutable state (whose every access would be checked for exclusivity).
+        let names = views.order
+        let locations = names.map { views.definitions[$0]!.location }
         let results = Parallel.map(resolvedViews.count) { i -> (ViewBuilder.Built, [Diagnostic])? in
             guard let pairs = resolvedViews[i] else { return nil }
             let local = DiagnosticSink()
-            let viewName = views.order[i]
             let b = ViewBuilder(reader: ValueReader(constants: constants, sink: local))
-                .build(name: viewName, pairs: pairs, location: views.definitions[viewName]!.location)
+                .build(name: names[i], pairs: pairs, location: locations[i])
             return (b, local.diagnostics)
         }
         var built: [String: ViewBuilder.Built] = [:]

@@ -112,9 +112,11 @@ struct ReferenceValidator {
     }
 
     private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built, sink: DiagnosticSink) {
-        let (viewName, field) = condition.field.firstIndex(of: ".").map {
-            (String(condition.field[..<$0]), String(condition.field[condition.field.index(after: $0)...]))
-        } ?? (built.view.name, condition.field)
+        // On UTF-8: finding a Character walks grapheme clusters, many times slower.
+        let text = condition.field
+        let (viewName, field) = text.utf8.firstIndex(of: UInt8(ascii: ".")).map {
+            (String(text[..<$0]), String(text[text.utf8.index(after: $0)...]))
+        } ?? (built.view.name, text)
         if viewName == built.view.name {
             if built.index[field] == nil {
                 sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)

@@ -136,8 +136,13 @@ struct ViewBuilder {
         }
         // drill_fields may name sets (`detail*`); the query engine wants plain field names.
         built.view.drillFields = expandSets(built.view.drillFields, sets: built.view.sets)
-        for i in built.view.fields.indices where !built.view.fields[i].drillFields.isEmpty {
-            built.view.fields[i].drillFields = expandSets(built.view.fields[i].drillFields, sets: built.view.sets)
+        let sets = built.view.sets
+        // Through a buffer pointer: reading a property of an array element here copied the
+        // whole Field for every field of the view.
+        built.view.fields.withUnsafeMutableBufferPointer { fields in
+            for i in fields.indices where !fields[i].drillFields.isEmpty {
+                fields[i].drillFields = Self.expandSetMembers(fields[i].drillFields, sets: sets)
+            }
         }
         return built
     }
