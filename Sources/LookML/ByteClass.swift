@@ -36,19 +36,18 @@ enum ByteClass {
     /// Bytes of non-ASCII scalars count, so `label: café` does not split a scalar in two.
     @inline(__always)
     static func isBare(_ c: UInt8) -> Bool {
-        // Bit masks over the two ASCII halves keep this branch-light in the hottest loop.
-        if c <= 0x20 || c == 0x7F { return false }
-        if c < 64 { return (punctuationBelow64 >> UInt64(c)) & 1 == 0 }
-        if c < 128 { return (punctuationFrom64 >> UInt64(c - 64)) & 1 == 0 }
-        return true
+        // One bit test against a mask per ASCII half keeps the hottest loop short.
+        if c >= 0x80 { return true }
+        let mask = c < 64 ? notBareBelow64 : notBareFrom64
+        return (mask >> UInt64(c & 63)) & 1 == 0
     }
 
-    /// `"` `#` `,` `:` `;` as bits of a mask indexed by byte value.
-    private static let punctuationBelow64: UInt64 =
-        1 << 0x22 | 1 << 0x23 | 1 << 0x2C | 1 << 0x3A | 1 << 0x3B
-    /// `[` `]` `{` `}` as bits of a mask indexed by byte value minus 64.
-    private static let punctuationFrom64: UInt64 =
-        1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64)
+    /// Controls, space, `"` `#` `,` `:` `;` as bits of a mask indexed by byte value.
+    private static let notBareBelow64: UInt64 =
+        (1 << 0x21) - 1 | 1 << 0x22 | 1 << 0x23 | 1 << 0x2C | 1 << 0x3A | 1 << 0x3B
+    /// `[` `]` `{` `}` and DEL as bits of a mask indexed by byte value minus 64.
+    private static let notBareFrom64: UInt64 =
+        1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64) | 1 << (0x7F - 64)
 
     @inline(__always)
     static func isIdentifierStart(_ c: UInt8) -> Bool {

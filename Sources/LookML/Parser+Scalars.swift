@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Quoted strings and `;;`-terminated SQL/HTML values.
 extension Parser {
     /// `"…"` starting at the quote. Strings may span lines; `\"`, `\\`, `\n`, `\t` are decoded and
@@ -13,6 +19,12 @@ extension Parser {
             p = lastQuoteScan.close
             hasEscape = lastQuoteScan.lastEscape > open
             spansLines = lastQuoteScan.lastNewline > open
+        } else if let close = quickScan(from: open + 1) {
+            // No escape before the next quote (nearly every string): memchr found it.
+            p = close.quote
+            lastQuoteScan = (open, p, -1, close.lastNewline)
+            hasEscape = false
+            spansLines = close.lastNewline >= 0
         } else {
             p = open + 1
             var lastEscape = -1
@@ -53,6 +65,23 @@ extension Parser {
         }
         let text = hasEscape ? decodeEscapes(open + 1, end) : string(open + 1, end)
         return Scalar(text: text, style: .quoted, location: openLocation)
+    }
+
+    /// The next `"` at or after `start` and the last newline before it, when no backslash comes
+    /// first; nil when there is an escape to walk through (or no quote at all).
+    private func quickScan(from start: Int) -> (quote: Int, lastNewline: Int)? {
+        guard start < count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, Int32(ByteClass.quote), count - start) else { return nil }
+        let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if quote > start && memchr(base + start, Int32(ByteClass.backslash), quote - start) != nil { return nil }
+        // Strings rarely span lines: usually one memchr that finds nothing.
+        var lastNewline = -1
+        var from = start
+        while from < quote, let newline = memchr(base + from, Int32(ByteClass.newline), quote - from) {
+            lastNewline = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            from = lastNewline + 1
+        }
+        return (quote, lastNewline)
     }
 
     private func decodeEscapes(_ start: Int, _ end: Int) -> String {

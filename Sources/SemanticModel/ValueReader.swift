@@ -31,7 +31,13 @@ struct ValueReader {
         return nil
     }
 
-    func string(_ pair: Pair) -> String? { scalar(pair).map(text) }
+    func string(_ pair: Pair) -> String? {
+        // The common case inline: a scalar without `@{`, taken as written.
+        if case .scalar(let s) = pair.value {
+            return ConstantSubstitution.mayContainConstant(s.text) ? text(s) : s.text
+        }
+        return scalar(pair).map(text)
+    }
 
     func bool(_ pair: Pair) -> Bool? {
         guard let s = scalar(pair) else { return nil }
@@ -94,10 +100,9 @@ struct ValueReader {
         for problem in parsed.problems {
             sink.error(problem.message, at: locator.location(at: original(problem.offset)))
         }
-        var references: [LocatedReference] = []
-        references.reserveCapacity(parsed.references.count)
-        for r in parsed.references {
-            references.append(LocatedReference(view: r.view, name: r.name, location: locator.location(at: original(r.offset))))
+        // map: no allocation at all for SQL without references.
+        let references = parsed.references.map { r in
+            LocatedReference(view: r.view, name: r.name, location: locator.location(at: original(r.offset)))
         }
         return (SQLTemplate(fragments: parsed.fragments, location: s.location), references)
     }
