@@ -101,6 +101,21 @@ struct JoinChecksTests {
                                          declared: "is many_to_one (the default when no relationship is given)")])
     }
 
+    /// A join with `from:` is judged on its alias: `${buyer.id}` is the key of view users.
+    @Test func joinWithFromIsJudgedByItsAlias() throws {
+        func found(_ sqlOn: String) throws -> [String] {
+            try diagnostics {
+                try $0.replace("explore: events {\n", with: "explore: events {\n  join: buyer {\n    from: users\n    relationship: many_to_one\n    sql_on: \(sqlOn) ;;\n  }\n",
+                               in: "models/marketing.model.lkml")
+            }
+        }
+        #expect(try found("${events.user_id} = ${buyer.id}") == [])
+        #expect(try found("${events.user_id} = ${buyer.age}") == [
+            "models/marketing.model.lkml:10:19: warning: join 'buyer' is declared many_to_one, but its sql_on does not match buyer.id (the primary key): "
+                + "if several buyer rows match one row, measures are counted more than once; fix the sql_on or declare the relationship one_to_many",
+        ])
+    }
+
     @Test func misspeltKeyInSqlOnIsOnlyTheUnknownFieldError() throws {
         #expect(try diagnostics(usersSqlOn: "${orders.user_id} = ${users.idd}") == [
             "explores/orders.explore.lkml:12:33: error: unknown field 'idd' in view 'users' referenced as '${users.idd}'",
