@@ -117,6 +117,7 @@ struct ExploreBuilder {
         }
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
+        for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
         explore.allowedFields = allowedFields(explore: explore, joins: kept, list: fieldsList, aliases: aliasView)
         return explore
     }
@@ -241,6 +242,27 @@ struct ExploreBuilder {
                 sink.warning("measures of '\(viewName)' may be wrong through fan-out: view '\(viewName)' has no primary_key", at: at)
             }
         }
+    }
+
+    /// A join declared `many_to_one` or `one_to_one` promises at most one joined row per row on
+    /// the left; its `sql_on` keeps that promise only if it equates the joined view's primary key
+    /// (`JoinKeyCheck` says when it cannot tell, and then nothing is said). `foreign_key:` joins
+    /// are on the key by definition; a view without a primary key is reported elsewhere.
+    private func warnIfJoinMissesKey(_ pending: PendingJoin, aliases: [String: String]) {
+        let join = pending.join
+        guard join.relationship == .manyToOne || join.relationship == .oneToOne, pending.foreignKey == nil,
+              join.kind != .cross, let sqlOn = join.sqlOn, let viewName = aliases[join.name],
+              let built = views[viewName], let key = built.view.primaryKey else { return }
+        // A misspelt field in the sql_on was reported as an error; one report per mistake.
+        for ref in pending.sqlOnRefs where ref.view == join.name && ref.name != "SQL_TABLE_NAME" && built.index[ref.name] == nil { return }
+        guard JoinKeyCheck.verdict(sqlOn: sqlOn, alias: join.name, view: built) == .missesKey else { return }
+        let declared = pending.relationshipLocation == nil
+            ? "is \(join.relationship.rawValue) (the default when no relationship is given)"
+            : "is declared \(join.relationship.rawValue)"
+        sink.warning("join '\(join.name)' \(declared), but its sql_on does not match \(join.name).\(key.name) (the primary key): "
+            + "if several \(join.name) rows match one row, measures are counted more than once; "
+            + "fix the sql_on or declare the relationship one_to_many",
+            at: pending.relationshipLocation ?? pending.nameLocation)
     }
 
     /// `fields:` on the explore and its joins, as the set of `alias.field` names a user may pick.

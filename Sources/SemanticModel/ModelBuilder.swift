@@ -171,8 +171,17 @@ final class ModelBuilder {
         if let done = objects.resolved[objectName] { return done }
         guard let definition = objects.definitions[objectName] else { return nil }
         var pairs = definition.block.pairs
+        // `final: yes` (on the definition or a refinement) closes the object to later refinements.
+        // The refinement is still applied after the error, so its fields don't also show up as
+        // unknown where they are used.
+        var finalAt = finalDeclaration(in: definition.block.pairs)
         for refinement in objects.refinements[objectName] ?? [] {
+            if let finalAt {
+                sink.error("\(objects.kind) '\(objectName)' is final (final: yes at \(finalAt)) and cannot be refined",
+                           at: refinement.nameLocation ?? refinement.location)
+            }
             pairs = SyntaxMerge.merge(pairs, refinement.pairs)
+            if finalAt == nil { finalAt = finalDeclaration(in: refinement.pairs) }
         }
         if let extends = pairs.last(where: { $0.key == "extends" }) {
             objects.resolving.append(objectName)
@@ -188,13 +197,32 @@ final class ModelBuilder {
                     continue
                 }
                 guard let parentPairs = resolve(parent.text, in: &objects) else { continue }
-                // What makes the parent abstract or derived is not inherited.
-                inherited = SyntaxMerge.merge(inherited, parentPairs.filter { $0.key != "extends" && $0.key != "extension" })
+                if let finalAt = finalDeclaration(of: parent.text, in: objects) {
+                    sink.error("\(objects.kind) '\(parent.text)' is final (final: yes at \(finalAt)) and cannot be extended", at: parent.location)
+                }
+                // What makes the parent abstract, derived or closed is not inherited.
+                inherited = SyntaxMerge.merge(inherited, parentPairs.filter { $0.key != "extends" && $0.key != "extension" && $0.key != "final" })
             }
             objects.resolving.removeLast()
             pairs = SyntaxMerge.merge(inherited, pairs.filter { $0.key != "extends" })
         }
         objects.resolved[objectName] = pairs
         return pairs
+    }
+
+    /// Where `final: yes` is written in one body (the last `final:` there counts), if it is.
+    private func finalDeclaration(in pairs: [Pair]) -> SourceLocation? {
+        guard let pair = pairs.last(where: { $0.key == "final" }), reader.bool(pair) == true else { return nil }
+        return pair.keyLocation
+    }
+
+    /// Where an object was first declared final: its definition, else its refinements in order.
+    private func finalDeclaration(of objectName: String, in objects: Objects) -> SourceLocation? {
+        guard let definition = objects.definitions[objectName] else { return nil }
+        if let at = finalDeclaration(in: definition.block.pairs) { return at }
+        for refinement in objects.refinements[objectName] ?? [] {
+            if let at = finalDeclaration(in: refinement.pairs) { return at }
+        }
+        return nil
     }
 }
