@@ -20,11 +20,12 @@ enum ModelBenchmarks {
             // not part of loading (a `spyglass validate` process never frees its project at all).
             var loaded: [Project] = []
             loaded.reserveCapacity(12)
-            let ms = Bench.median(runs: quick ? 3 : 9) { loaded.append(ProjectLoader.load(root: dir)) }
+            let ms = Bench.spread(runs: quick ? 3 : 9) { loaded.append(ProjectLoader.load(root: dir)) }
             project = loaded.removeLast()
             loaded.removeAll()
-            Bench.report("load + validate 250 views (\(Bench.format(Double(bytes) / 1_048_576, 2)) MB)", "\(Bench.format(ms)) ms",
-                         target: "< 100 ms", ok: ms < 100)
+            Bench.report("load + validate 250 views (\(Bench.format(Double(bytes) / 1_048_576, 2)) MB)",
+                         "\(Bench.format(ms.median)) ms (fastest \(Bench.format(ms.fastest)))",
+                         target: "< 100 ms", ok: ms.median < 100)
         }
         if compile {
             let dialect = try Dialects.named("postgres")
