@@ -77,6 +77,19 @@ struct NamedValueFormatTests {
         #expect(marketing.views["users"]?.field(named: "total_age")?.valueFormat == nil)
     }
 
+    /// What `spyglass validate` prints: the line of the view and a caret under the name.
+    @Test func unknownNameIsRenderedWithItsSourceLine() throws {
+        let copy = try shop(formatName: "decimal2", definitions: "")
+        defer { copy.remove() }
+        let project = copy.load()
+        let builtins = ValueFormats.builtinNames.joined(separator: ", ")
+        #expect(DiagnosticRenderer.render(project.diagnostics, root: project.root) == """
+            views/users.view.lkml:26:24: error: unknown value_format_name 'decimal2'; define it with named_value_format: decimal2 { value_format: "…" } or use one of: \(builtins)
+                value_format_name: decimal2
+                                   ^
+            """)
+    }
+
     @Test func misspeltBuiltinNameIsAnError() throws {
         let copy = try shop(formatName: "decimal2", definitions: Self.euroK)
         defer { copy.remove() }
