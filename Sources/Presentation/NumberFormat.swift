@@ -4,8 +4,11 @@
 /// Supported: `0 # ?` placeholders (also interleaved with literals, as in `(###) ###-####`),
 /// `.`, thousands `,`, scaling commas (`0,` ÷ 1000), `%`, `E+00`/`E-00` scientific, `"text"`,
 /// `\c`, `_c` (a space), `*c` (ignored), `[$€-407]` currency, `[Red]` colours (ignored),
-/// `[>=1000]` conditions, up to four `;` sections (positive; negative; zero; text) and `@`.
-/// Not supported (printed as literal text): dates codes, fractions (`# ?/?`).
+/// `[>=1000]` conditions, up to four `;` sections (positive; negative; zero; text), `@`, and
+/// fractions: `# ?/?` (a whole part, then the closest fraction with a one-digit denominator),
+/// `# ??/??`, `?/?` (improper: no whole part), `# ?/8` and `# ??/100` (a fixed denominator).
+/// Not supported, as in Looker ("date formatting is not supported"): date codes (`yyyy-mm-dd`)
+/// are literal text on a number, and dates and timestamps ignore value formats altogether.
 ///
 /// Rounding is exact on decimal digits, half away from zero.
 struct NumberFormat: Sendable {
@@ -23,10 +26,24 @@ struct NumberFormat: Sendable {
         var scalePower = 0
         var hasPoint = false
         var isGeneral = false
+        /// Set for a fraction format (`# ?/?`); the `.ratio` token marks where it is printed.
+        var ratio: Ratio?
         var hasDigits: Bool { integerPlaceholders > 0 || !fractionPlaceholders.isEmpty }
     }
 
     enum Placeholder: Sendable { case zero, hash, question }
+
+    /// An Excel fraction: `whole` placeholders (none for an improper fraction like `?/?`), the
+    /// text between them and the numerator, then numerator / denominator.
+    struct Ratio: Sendable {
+        var whole: [Placeholder] = []
+        var grouping = false
+        var separator = ""
+        var numerator: [Placeholder] = []
+        var denominator: [Placeholder] = []
+        /// `?/8`, `??/100`: the denominator is fixed and the numerator rounded to it.
+        var fixedDenominator: Int?
+    }
 
     enum Token: Sendable {
         case literal(String)
@@ -35,6 +52,7 @@ struct NumberFormat: Sendable {
         case fraction(Placeholder)
         case exponent
         case text
+        case ratio
     }
 
     struct Condition: Sendable {
@@ -122,6 +140,9 @@ struct NumberFormat: Sendable {
         if section.isGeneral {
             return Rendered(text: NumberFormat.general(magnitude), isZeroDisplay: magnitude.isZero)
         }
+        if let ratio = section.ratio {
+            return renderRatio(magnitude.scaled(byPowerOfTen: section.scalePower), ratio, tokens: section.tokens)
+        }
         var value = magnitude.scaled(byPowerOfTen: section.scalePower)
         var exponent = 0
         if section.isScientific && !value.isZero {
@@ -188,12 +209,113 @@ struct NumberFormat: Sendable {
                 out += exponent < 0 ? "E-" : (section.exponentAlwaysSigned ? "E+" : "E")
                 let digits = String(abs(exponent))
                 out += String(repeating: "0", count: max(0, section.exponentPlaceholders - digits.count)) + digits
-            case .text:
+            case .text, .ratio:
                 break
             }
         }
         let shownZero = integerDigits.allSatisfy { $0 == 0 } && fraction.prefix(lastShownFraction + 1).allSatisfy { $0 == 0 }
         return Rendered(text: out, isZeroDisplay: shownZero)
+    }
+
+    /// A fraction format's text: the whole part, then the closest fraction whose denominator fits
+    /// the placeholders (or the fixed denominator), padded with spaces where `?` asks for them.
+    private func renderRatio(_ value: DecimalNumber, _ ratio: Ratio, tokens: [Token]) -> Rendered {
+        let x = value.doubleValue
+        let hasWhole = !ratio.whole.isEmpty
+        var whole = hasWhole ? x.rounded(.down) : 0
+        let rest = x - whole
+        var numerator: Int
+        var denominator: Int
+        if let fixed = ratio.fixedDenominator {
+            denominator = fixed
+            numerator = Int((rest * Double(fixed)).rounded())
+        } else {
+            (numerator, denominator) = NumberFormat.closestFraction(rest, maxDenominator: NumberFormat.maxValue(digits: ratio.denominator.count))
+        }
+        if hasWhole && numerator == denominator {  // 0.97 with `# ?/?` is 1, not 0 1/1
+            whole += 1
+            numerator = 0
+        }
+
+        var out = ""
+        for token in tokens {
+            switch token {
+            case .literal(let s):
+                out += s
+            case .ratio:
+                if hasWhole {
+                    let before = out.count
+                    if whole >= 1 {
+                        let digits = String(format: "%.0f", whole)
+                        out += ratio.grouping ? ColumnFormatter.grouped(digits) : digits
+                    } else if numerator == 0 {
+                        out += "0"
+                    } else {
+                        for placeholder in ratio.whole.reversed().prefix(1) { out += placeholder == .zero ? "0" : (placeholder == .question ? " " : "") }
+                    }
+                    if numerator == 0 {
+                        // Excel keeps the column aligned: the fraction's room becomes spaces for `?`.
+                        if ratio.numerator.last == .question {
+                            out += String(repeating: " ", count: ratio.separator.count + ratio.numerator.count + 1 + max(ratio.denominator.count, String(denominator).count))
+                        }
+                        continue
+                    }
+                    // No whole part shown (`#` for 0): no gap before the fraction either.
+                    if out.count > before { out += ratio.separator }
+                }
+                out += NumberFormat.padded(String(numerator), to: ratio.numerator, left: true)
+                out += "/"
+                if ratio.fixedDenominator != nil {
+                    out += String(denominator)
+                } else {
+                    out += NumberFormat.padded(String(denominator), to: ratio.denominator, left: false)
+                }
+            default:
+                break
+            }
+        }
+        return Rendered(text: out, isZeroDisplay: whole == 0 && numerator == 0)
+    }
+
+    /// The fraction closest to `x` (≥ 0) with a denominator up to `maxDenominator`, smallest
+    /// denominator on ties; the numerator may exceed the denominator (an improper fraction).
+    static func closestFraction(_ x: Double, maxDenominator: Int) -> (Int, Int) {
+        var best = (Int(x.rounded()), 1)
+        var bestError = abs(x - Double(best.0))
+        var d = 2
+        while d <= maxDenominator && bestError > 1e-12 {
+            let n = (x * Double(d)).rounded()
+            let error = abs(x - n / Double(d))
+            if error < bestError - 1e-12 {
+                best = (Int(n), d)
+                bestError = error
+            }
+            d += 1
+        }
+        return best
+    }
+
+    /// 9, 99, 999, 9999: the largest denominator `digits` placeholders hold (at most four).
+    static func maxValue(digits: Int) -> Int {
+        var value = 1
+        for _ in 0..<min(max(digits, 1), 4) { value *= 10 }
+        return value - 1
+    }
+
+    /// `digits` widened to the placeholders: spaces for `?`, zeros for `0`, nothing for `#`;
+    /// numerators are padded on the left, denominators on the right, so the `/` lines up.
+    static func padded(_ digits: String, to placeholders: [Placeholder], left: Bool) -> String {
+        let missing = placeholders.count - digits.count
+        guard missing > 0 else { return digits }
+        var pad = ""
+        for placeholder in placeholders.prefix(missing) {
+            switch placeholder {
+            case .question: pad += " "
+            case .zero: pad += left ? "0" : " "
+            case .hash: break
+            }
+        }
+        return left ? pad + digits : digits + pad
     }
 
     /// Appends a digit and, with grouping, the thousands separator that follows it.
@@ -250,6 +372,7 @@ struct NumberFormat: Sendable {
             section.isGeneral = true
             return section
         }
+        if let ratioSection = parseRatioSection(chars) { return ratioSection }
         var literal = ""
         func flush() {
             if !literal.isEmpty { section.tokens.append(.literal(literal)); literal = "" }
@@ -338,6 +461,66 @@ struct NumberFormat: Sendable {
         }
         flush()
         return section
+    }
+
+    /// A section with a fraction (`# ?/?`, `"≈ "?/8" in"`): the literal text around it is parsed
+    /// as usual, the fraction itself becomes one `.ratio` token. Nil when there is no fraction.
+    private static func parseRatioSection(_ chars: [Character]) -> Section? {
+        func isPlaceholder(_ c: Character) -> Bool { c == "0" || c == "#" || c == "?" }
+        // The `/` outside quotes, brackets and escapes that follows a placeholder.
+        var slash: Int?
+        var inQuote = false
+        var inBracket = false
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\" && !inQuote { i += 2; continue }
+            if c == "\"" && !inBracket { inQuote.toggle() }
+            else if c == "[" && !inQuote { inBracket = true }
+            else if c == "]" && !inQuote { inBracket = false }
+            else if c == "/" && !inQuote && !inBracket && i > 0 && isPlaceholder(chars[i - 1]) { slash = i; break }
+            i += 1
+        }
+        guard let slash, slash + 1 < chars.count else { return nil }
+        var ratio = Ratio()
+        var start = slash
+        while start > 0 && isPlaceholder(chars[start - 1]) { start -= 1 }
+        ratio.numerator = chars[start..<slash].map(placeholder)
+        // A whole part: placeholders (and grouping commas) before spaces before the numerator.
+        var gap = start
+        while gap > 0 && chars[gap - 1] == " " { gap -= 1 }
+        if gap < start && gap > 0 && isPlaceholder(chars[gap - 1]) {
+            var wholeStart = gap
+            while wholeStart > 0 && (isPlaceholder(chars[wholeStart - 1]) || chars[wholeStart - 1] == ",") { wholeStart -= 1 }
+            let whole = chars[wholeStart..<gap]
+            ratio.whole = whole.filter(isPlaceholder).map(placeholder)
+            ratio.grouping = whole.contains(",")
+            ratio.separator = String(chars[gap..<start])
+            start = wholeStart
+        }
+        var end = slash + 1
+        if let first = chars[end].wholeNumberValue, first > 0 {
+            while end < chars.count && chars[end].isASCII && chars[end].isNumber { end += 1 }
+            ratio.fixedDenominator = Int(String(chars[(slash + 1)..<end]))
+        } else {
+            while end < chars.count && isPlaceholder(chars[end]) { end += 1 }
+            ratio.denominator = chars[(slash + 1)..<end].map(placeholder)
+        }
+        guard ratio.fixedDenominator != nil || !ratio.denominator.isEmpty else { return nil }
+
+        let prefix = parseSection(String(chars[..<start]))
+        let suffix = parseSection(String(chars[end...]))
+        var section = Section()
+        section.ratio = ratio
+        section.condition = prefix.condition ?? suffix.condition
+        section.scalePower = prefix.scalePower + suffix.scalePower
+        section.integerPlaceholders = max(ratio.whole.count, 1)
+        section.tokens = prefix.tokens + [.ratio] + suffix.tokens
+        return section
+    }
+
+    private static func placeholder(_ c: Character) -> Placeholder {
+        c == "0" ? .zero : (c == "#" ? .hash : .question)
     }
 
     /// `>=1000`, `<0`, `=1`, `<>0`; nil for colours and other bracket content.

@@ -11,8 +11,9 @@ public enum ValueFormatter {
     ///
     /// - `value_format` (Excel style) wins over `value_format_name`; both apply to numbers only
     ///   (text passes through, or through a format's `@` section).
-    /// - `value_format_name`: `decimal_0…4`, `usd`, `usd_0`, `gbp`, `gbp_0`, `eur`, `eur_0`,
-    ///   `percent_0…4`, `id`; an unknown name leaves the value unformatted.
+    /// - `value_format_name`: building the model already resolved it into `value_format` (the
+    ///   model's `named_value_format` first, then a built-in) and reported an unknown name; a field
+    ///   made by hand with only a built-in name is still formatted by that name.
     /// - Without a format, measures group thousands (`1,234.5`) and dimensions print as they are.
     /// - Dates and timestamps are cut to the timeframe (`month` → `2024-05`, `quarter` → `2024-Q2`);
     ///   yesno shows `Yes`/`No`.
@@ -21,27 +22,9 @@ public enum ValueFormatter {
     }
 
     /// The Excel-style pattern behind a built-in `value_format_name`, or nil for an unknown name.
+    /// The table lives in SemanticModel (`ValueFormats.builtin(named:)`), where models are checked.
     public static func pattern(forFormatName name: String) -> String? {
-        switch name {
-        case "decimal_0": "#,##0"
-        case "decimal_1": "#,##0.0"
-        case "decimal_2": "#,##0.00"
-        case "decimal_3": "#,##0.000"
-        case "decimal_4": "#,##0.0000"
-        case "usd": "$#,##0.00"
-        case "usd_0": "$#,##0"
-        case "gbp": "\"£\"#,##0.00"
-        case "gbp_0": "\"£\"#,##0"
-        case "eur": "\"€\"#,##0.00"
-        case "eur_0": "\"€\"#,##0"
-        case "percent_0": "0%"
-        case "percent_1": "0.0%"
-        case "percent_2": "0.00%"
-        case "percent_3": "0.000%"
-        case "percent_4": "0.0000%"
-        case "id": "0"
-        default: nil
-        }
+        ValueFormats.builtin(named: name)
     }
 
     /// `number` (any numeric `Value`) formatted with an Excel-style pattern; nil for a non-number.

@@ -24,8 +24,12 @@ public struct Field: Hashable, Sendable {
     public var description: String?
     public var hidden: Bool
     public var primaryKey: Bool
+    /// `value_format`, or after building the pattern `value_format_name` resolved to (the model's
+    /// `named_value_format` first, then a built-in), so consumers need read only this.
     public var valueFormat: String?
     public var valueFormatName: String?
+    /// Where the `value_format_name` value was written, for messages about an unknown name.
+    public var valueFormatNameLocation: SourceLocation?
     /// Qualified or bare field names, sets expanded (`users.name`, `order_count`).
     public var drillFields: [String]
     /// Measure `filters:` as field name → Looker filter expression, in source order.

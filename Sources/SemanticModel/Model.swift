@@ -8,6 +8,9 @@ public struct Model: Hashable, Sendable {
     public var views: [String: View]
     public var explores: [Explore]
     public var location: SourceLocation?
+    /// The model file's `named_value_format` blocks by name; fields' `value_format_name` resolve
+    /// against these first, then Looker's built-ins (`ValueFormats.builtin(named:)`).
+    public var namedValueFormats: [String: NamedValueFormat] = [:]
 
     public init(name: String) {
         self.name = name

@@ -49,7 +49,10 @@ final class ModelBuilder {
             }
         }
 
-        for includedPath in includeOrder() + [path] {
+        let includes = includeOrder()
+        let formats = ValueFormats.Definitions(reading: file, includes: includes.compactMap { files[$0] }, with: reader)
+        model.namedValueFormats = formats.byName
+        for includedPath in includes + [path] {
             guard let included = files[includedPath] else { continue }
             collect(included)
         }
@@ -77,8 +80,9 @@ final class ModelBuilder {
         }
         var built: [String: ViewBuilder.Built] = [:]
         var ordered: [ViewBuilder.Built] = []
-        for case let (b, diagnostics)? in results {
+        for case (var b, let diagnostics)? in results {
             for diagnostic in diagnostics { sink.add(diagnostic) }
+            formats.resolve(in: &b.view, reportingTo: sink)
             built[b.view.name] = b
             if !b.view.extensionRequired {
                 ordered.append(b)

@@ -316,7 +316,7 @@ struct ViewBuilder {
         case .description: field.description = reader.string(pair)
         case .hidden: field.hidden = reader.bool(pair) ?? field.hidden
         case .valueFormat: field.valueFormat = reader.string(pair)
-        case .valueFormatName: field.valueFormatName = reader.string(pair)
+        case .valueFormatName: if let s = reader.scalar(pair) { field.valueFormatName = reader.text(s); field.valueFormatNameLocation = s.location }
         case .drillFields: field.drillFields = reader.strings(pair)
         case .suggestions: field.suggestions = reader.strings(pair)
         default: return false
