@@ -74,15 +74,15 @@ final class ModelBuilder {
         let results = Parallel.map(resolvedViews.count) { i -> (ViewBuilder.Built, [Diagnostic])? in
             guard let pairs = resolvedViews[i] else { return nil }
             let local = DiagnosticSink()
-            let b = ViewBuilder(reader: ValueReader(constants: constants, sink: local))
+            var b = ViewBuilder(reader: ValueReader(constants: constants, sink: local))
                 .build(name: names[i], pairs: pairs, location: locations[i])
+            formats.resolve(in: &b.view, reportingTo: local)
             return (b, local.diagnostics)
         }
         var built: [String: ViewBuilder.Built] = [:]
         var ordered: [ViewBuilder.Built] = []
-        for case (var b, let diagnostics)? in results {
+        for case let (b, diagnostics)? in results {
             for diagnostic in diagnostics { sink.add(diagnostic) }
-            formats.resolve(in: &b.view, reportingTo: sink)
             built[b.view.name] = b
             if !b.view.extensionRequired {
                 ordered.append(b)
