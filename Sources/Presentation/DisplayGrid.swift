@@ -20,6 +20,17 @@ struct DisplayGrid {
     var pivotTitle: String
     var notes: [String]
 
+    /// Every text of the grid in plain ASCII (`ASCIIText`), for `--ascii` tables.
+    mutating func transliterateToASCII() {
+        let plain = ASCIIText.transliterate
+        headers = headers.map(plain)
+        rows = rows.map { $0.map(plain) }
+        totals = totals?.map(plain)
+        groups = groups.map { Group(label: plain($0.label), columns: $0.columns) }
+        pivotTitle = plain(pivotTitle)
+        notes = notes.map(plain)
+    }
+
     init(_ table: ResultTable, nullText: String = ValueFormatter.nullText) {
         let formatters = table.columns.map(ColumnFormatter.init)
         let count = table.columns.count

@@ -18,7 +18,9 @@ struct TextTableRenderer {
 
     func render() -> String {
         let ascii = options.ascii
-        let grid = DisplayGrid(table, nullText: ascii ? "NULL" : ValueFormatter.nullText)
+        var grid = DisplayGrid(table, nullText: ascii ? "NULL" : ValueFormatter.nullText)
+        // Transliterated before widths are measured: `€1.00` is `EUR1.00`, two columns wider.
+        if ascii { grid.transliterateToASCII() }
         let count = grid.headers.count
         if count == 0 { return notesText(grid.notes) }
         let separator = ascii ? " | " : " │ "

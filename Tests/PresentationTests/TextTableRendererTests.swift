@@ -38,6 +38,22 @@ struct TextTableRendererTests {
             """)
     }
 
+    /// Regression: `--ascii` rewrote finished lines, so `€` (one column) became `EUR` (three) after
+    /// padding and every row with a euro value stuck out by two.
+    @Test func asciiCurrencySignsAreSpelledBeforeLayout() {
+        let table = ResultTable(
+            columns: [Fixtures.dimension("o.region"), Fixtures.measure("o.revenue", type: "sum", valueFormatName: "eur"),
+                      Fixtures.measure("o.fees", type: "sum", valueFormatName: "gbp")],
+            rows: [[.string("Zürich – Nord"), .decimal("1234.5"), .decimal("-2")], [.string("Oslo"), .decimal("7"), .decimal("10")]])
+        #expect(Renderer.render(table, as: .table, options: RenderOptions(ascii: true)) == """
+            O Region      |   O Revenue |   O Fees
+            --------------+-------------+---------
+            Z?rich - Nord | EUR1,234.50 | -GBP2.00
+            Oslo          |     EUR7.00 | GBP10.00
+
+            """)
+    }
+
     /// Wide (CJK, emoji) and zero-width (combining) characters must not shift the column rules.
     @Test func wideAndCombiningCharactersStayAligned() {
         let names = ["東京都", "Zürich", "Cafe\u{301} crème", "👩‍👩‍👧 fam", "한국어 텍스트", "plain"]

@@ -155,25 +155,7 @@ struct ReportTextRenderer {
     }
 
     /// Replaces what ASCII output must not contain in text that came from the model (titles, labels,
-    /// values): the minus sign, dashes, quotes and ellipses by their ASCII forms, anything else by "?".
-    static func asciiOnly(_ line: String) -> String {
-        guard line.utf8.contains(where: { $0 >= 0x80 }) else { return line }
-        var out = ""
-        for scalar in line.unicodeScalars {
-            if scalar.isASCII { out.unicodeScalars.append(scalar); continue }
-            switch scalar.value {
-            case 0x2212, 0x2013, 0x2014: out += "-"
-            case 0x2018, 0x2019: out += "'"
-            case 0x201C, 0x201D: out += "\""
-            case 0x2026: out += "~"
-            case 0x20AC: out += "EUR"
-            case 0x00A3: out += "GBP"
-            case 0x00B7, 0x2022: out += "*"
-            case 0x00A0: out += " "
-            case 0x2205: out += "NULL"
-            default: out += "?"
-            }
-        }
-        return out
-    }
+    /// values). Tables are transliterated cell by cell before layout (see `ASCIIText`), so this pass
+    /// only meets text outside tables.
+    static func asciiOnly(_ line: String) -> String { ASCIIText.transliterate(line) }
 }
