@@ -28,14 +28,16 @@ struct Validate: ParsableCommand {
         let project = workspace.project
         let diagnostics = project.diagnostics
         if !diagnostics.isEmpty {
-            Output.write(DiagnosticRenderer.render(diagnostics, root: project.root))
-            if !DiagnosticRenderer.render(diagnostics, root: project.root).hasSuffix("\n") { Output.write("\n") }
+            let rendered = DiagnosticRenderer.render(diagnostics, root: project.root)
+            Output.write(rendered.hasSuffix("\n") ? rendered : rendered + "\n")
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         let explores = project.models.reduce(0) { $0 + $1.explores.count }
         let views = Set(project.models.flatMap { $0.views.keys }).count
-        Output.note("\(project.models.count) models, \(views) views, \(explores) explores, \(project.dashboards.count) dashboards: \(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        Output.note("\(count(project.models.count, "model")), \(count(views, "view")), \(count(explores, "explore")), "
+            + "\(count(project.dashboards.count, "dashboard")): \(count(errors, "error")), \(count(warnings, "warning"))")
         if errors > 0 { throw ExitCode(1) }
     }
 
