@@ -40,10 +40,10 @@ struct QueryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Fields to show, comma-separated (view.field; dimension groups as view.group_timeframe).", valueName: "a.b,c.d"))
     var fields: String?
 
-    @Option(name: .customLong("filter"), help: ArgumentHelp("A filter, FIELD=EXPRESSION in Looker's filter syntax (repeatable; the first '=' splits).", discussion: "Examples: users.country=France,Germany  orders.amount=>=100  orders.created_date=last 30 days", valueName: "field=expr"))
+    @Option(name: .customLong("filter"), help: ArgumentHelp("A filter, FIELD=EXPRESSION in Looker's filter syntax (repeatable; the first '=' splits).", discussion: "Examples: users.primary_platform=ios,android  users.platform_count=>=2  users.signup_date=last 30 days", valueName: "field=expr"))
     var filters: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Sort order, e.g. \"orders.count desc,users.country\".", valueName: "sorts"))
+    @Option(name: .long, help: ArgumentHelp("Sort order, e.g. \"users.count desc,users.primary_platform\".", valueName: "sorts"))
     var sorts: String?
 
     @Option(name: .long, help: ArgumentHelp("Dimensions to pivot into column groups, comma-separated.", valueName: "a.b"))

@@ -39,7 +39,7 @@ struct ExploreUI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
         abstract: "Open the terminal UI on an explore, with a query already picked and run.",
-        discussion: "Like following a Looker explore link: spyglass explore users --fields users.country,users.count --sorts \"users.count desc\""
+        discussion: "Like following a Looker explore link: spyglass explore users --fields users.primary_platform,users.count --sorts \"users.count desc\""
     )
 
     @OptionGroup var options: ProjectOptions
