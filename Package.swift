@@ -21,13 +21,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
 
         // The compiler: syntax → semantic model → query plan → SQL. No C libraries here.
+        .target(name: "Gregorian", exclude: ["README.md"]),
         .target(name: "LookML", exclude: ["README.md"]),
         .target(name: "SemanticModel", dependencies: ["LookML", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
-        .target(name: "QueryEngine", dependencies: ["SemanticModel"], exclude: ["README.md"]),
+        .target(name: "QueryEngine", dependencies: ["SemanticModel", "Gregorian"], exclude: ["README.md"]),
 
         // Connectors and everything that talks to the outside world.
-        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ"], exclude: ["README.md"]),
-        .target(name: "DemoWarehouse", dependencies: ["Warehouse"], exclude: ["README.md"]),
+        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ", "Gregorian"], exclude: ["README.md"]),
+        .target(name: "DemoWarehouse", dependencies: ["Warehouse", "Gregorian"], exclude: ["README.md"]),
         .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md", "Reports/README.md"]),
         .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"], exclude: ["README.md"]),
         .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"], exclude: ["README.md"]),
@@ -42,6 +43,7 @@ let package = Package(
         // Throwaway PostgreSQL clusters and fixtures shared by tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["Warehouse"], path: "Tests/TestSupport"),
 
+        .testTarget(name: "GregorianTests", dependencies: ["Gregorian"]),
         .testTarget(name: "LookMLTests", dependencies: ["LookML"]),
         .testTarget(name: "SemanticModelTests", dependencies: ["SemanticModel"]),
         .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "Warehouse", "TestSupport"]),

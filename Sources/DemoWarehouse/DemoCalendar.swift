@@ -1,3 +1,4 @@
+import Gregorian
 import Warehouse
 
 /// The demo's fixed period and the dated story inside it (releases, the spike, the dip).
@@ -36,7 +37,7 @@ enum DemoCalendar {
 
     /// 0 = Sunday … 6 = Saturday.
     @inline(__always)
-    static func weekday(_ day: Int) -> Int { ((startEpochDay + day + 4) % 7 + 7) % 7 }
+    static func weekday(_ day: Int) -> Int { Civil.weekday(dayNumber: startEpochDay + day) % 7 }
 
     @inline(__always)
     static func isWeekend(_ day: Int) -> Bool { let w = weekday(day); return w == 0 || w == 6 }
@@ -109,26 +110,12 @@ enum DemoCalendar {
         return lo
     }
 
-    // MARK: Civil calendar (Howard Hinnant's algorithms)
+    // MARK: Civil calendar (the shared Gregorian day numbers)
 
-    static func epochDay(_ date: LocalDate) -> Int {
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5 + date.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    static func epochDay(_ date: LocalDate) -> Int { Civil.dayNumber(year: date.year, month: date.month, day: date.day) }
 
     static func civil(_ epochDay: Int) -> LocalDate {
-        let z = epochDay + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return LocalDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        let (year, month, day) = Civil.date(dayNumber: epochDay)
+        return LocalDate(year: year, month: month, day: day)
     }
 }

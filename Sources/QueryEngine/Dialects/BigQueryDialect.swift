@@ -6,7 +6,6 @@ public struct BigQueryDialect: Dialect {
     public init() {}
     public var name: String { "bigquery" }
     public var executes: Bool { false }
-    public var supportsFullOuterJoin: Bool { true }
 
     public func quoteIdentifier(_ name: String) -> String {
         var out = "`"
@@ -17,11 +16,7 @@ public struct BigQueryDialect: Dialect {
         return out + "`"
     }
     public func stringLiteral(_ s: String) throws -> String { try backslashStringLiteral(s) }
-    public func dateLiteral(_ ymd: String) -> String { "DATE '\(ymd)'" }
-    public func timestampLiteral(_ ymdhms: String) -> String { "TIMESTAMP '\(ymdhms)'" }
     public func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String { "LOWER(\(expr)) LIKE LOWER(\(patternLiteral))" }
-    public func orderKey(_ expr: String, descending: Bool) -> String { descending ? "\(expr) DESC NULLS FIRST" : "\(expr) ASC NULLS LAST" }
-    public func nullSafeEqual(_ a: String, _ b: String) -> String { "\(a) IS NOT DISTINCT FROM \(b)" }
 
     public func truncate(_ unit: TimeUnit, _ ts: String) throws -> String {
         let part = unit == .week ? "ISOWEEK" : unit.rawValue.uppercased()
@@ -29,14 +24,7 @@ public struct BigQueryDialect: Dialect {
     }
 
     public func format(_ ts: String, _ format: TimeFormat) throws -> String {
-        switch format {
-        case .date: "DATE(\(ts))"
-        case .second: "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%S', \(ts))"
-        case .minute: "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M', \(ts))"
-        case .hour: "FORMAT_TIMESTAMP('%Y-%m-%d %H', \(ts))"
-        case .month: "FORMAT_TIMESTAMP('%Y-%m', \(ts))"
-        case .timeOfDay: "FORMAT_TIMESTAMP('%H:%M', \(ts))"
-        }
+        format == .date ? "DATE(\(ts))" : "FORMAT_TIMESTAMP('\(strftimePattern(format))', \(ts))"
     }
 
     public func extract(_ part: DatePart, _ ts: String) throws -> String {
@@ -63,7 +51,6 @@ public struct BigQueryDialect: Dialect {
     public func fromEpoch(_ seconds: String) throws -> String { "TIMESTAMP_SECONDS(CAST(\(seconds) AS INT64))" }
     public func fromYYYYMMDD(_ value: String) throws -> String { "PARSE_DATE('%Y%m%d', CAST(\(value) AS STRING))" }
     public func secondsBetween(_ start: String, _ end: String) throws -> String { "TIMESTAMP_DIFF(\(end), \(start), SECOND)" }
-    public func floor(_ value: String) -> String { "FLOOR(\(value))" }
     /// PERCENTILE_CONT is analytic-only in BigQuery; the planner's window-function form is exact.
     public func percentileAggregate(_ expr: String, _ fraction: Double) -> String? { nil }
     public func listAggregate(_ expr: String) throws -> String {

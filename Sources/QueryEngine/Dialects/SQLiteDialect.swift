@@ -8,16 +8,13 @@ public struct SQLiteDialect: Dialect {
     public init() {}
     public var name: String { "sqlite" }
     public var executes: Bool { true }
-    public var supportsFullOuterJoin: Bool { true }
 
-    public func quoteIdentifier(_ name: String) -> String { ansiQuote(name) }
     public func stringLiteral(_ s: String) throws -> String { try ansiStringLiteral(s) }
     /// Text compares with ISO-8601 text the way dates compare.
     public func dateLiteral(_ ymd: String) -> String { "'\(ymd)'" }
     public func timestampLiteral(_ ymdhms: String) -> String { "'\(ymdhms)'" }
     /// SQLite's LIKE is already case-insensitive for ASCII but has no default escape character.
     public func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String { "\(expr) LIKE \(patternLiteral) ESCAPE '\\'" }
-    public func orderKey(_ expr: String, descending: Bool) -> String { descending ? "\(expr) DESC NULLS FIRST" : "\(expr) ASC NULLS LAST" }
     public func nullSafeEqual(_ a: String, _ b: String) -> String { "\(a) IS \(b)" }
 
     public func truncate(_ unit: TimeUnit, _ ts: String) throws -> String {
@@ -34,14 +31,7 @@ public struct SQLiteDialect: Dialect {
     }
 
     public func format(_ ts: String, _ format: TimeFormat) throws -> String {
-        switch format {
-        case .second: "strftime('%Y-%m-%d %H:%M:%S', \(ts))"
-        case .minute: "strftime('%Y-%m-%d %H:%M', \(ts))"
-        case .hour: "strftime('%Y-%m-%d %H', \(ts))"
-        case .date: "strftime('%Y-%m-%d', \(ts))"
-        case .month: "strftime('%Y-%m', \(ts))"
-        case .timeOfDay: "strftime('%H:%M', \(ts))"
-        }
+        "strftime('\(strftimePattern(format))', \(ts))"
     }
 
     public func extract(_ part: DatePart, _ ts: String) throws -> String {
