@@ -4,20 +4,50 @@ import TestSupport
 import Warehouse
 
 /// Demo databases shared by the suites: building one costs seconds, so each is built once per
-/// test process (Swift's lazy statics are thread-safe) into a fresh temp dir.
+/// test process (Swift's lazy statics are thread-safe) into a fresh directory of its own.
 enum DemoFixture {
     struct Built: Sendable {
         var url: String
         var stats: DemoStats
     }
 
+    /// This process's demo files: `<root>/<pid>-<random>`, removed at exit.
+    ///
+    /// Not in the shared temp directory: there, a live run's files looked like the litter of
+    /// earlier runs (`/tmp/spyglass-demo-tests-*`), and a cleanup of that litter by another
+    /// process or a person deleted them mid-run ("SQLite database file not found"). Under the test
+    /// build directory only this build's own runs meet them, and they sweep only dead owners' files.
     static let directory: String = {
-        let dir = NSTemporaryDirectory() + "spyglass-demo-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        sweepLeftovers()
+        let dir = root + "/\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        // Two demo databases are ~60 MB: don't leave them in /tmp after every run.
+        // Two demo databases are ~60 MB: don't leave them behind after every run.
         atexit { try? FileManager.default.removeItem(atPath: DemoFixture.directory) }
         return dir
     }()
+
+    /// `.spyglass-demo-tests` beside the test bundle in the build directory (which this build
+    /// owns), else in the temp directory when the bundle's directory is not writable. Hidden, so a
+    /// build directory inside the repository never adds the project copy to the demo project.
+    static let root: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        let base = access(bundle, W_OK) == 0 ? bundle + "/" : NSTemporaryDirectory()
+        return base + ".spyglass-demo-tests"
+    }()
+
+    /// Removes the directories of runs that died without their atexit (killed, crashed), so nobody
+    /// needs to clean up by hand. Only a directory whose owner process is gone is removed: a live
+    /// run's files are never touched, whatever its age.
+    static func sweepLeftovers() {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
+        for entry in entries {
+            guard let dash = entry.firstIndex(of: "-"), let pid = Int32(entry[..<dash]), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: root + "/" + entry)
+            }
+        }
+    }
 
     /// The default-scale demo in SQLite.
     static let sqlite: Result<Built, any Error> = Result {

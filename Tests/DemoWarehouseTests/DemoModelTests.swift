@@ -14,17 +14,17 @@ struct DemoModelTests {
         return url.path
     }()
 
-    /// The demo project alone: its three directories copied into a temp dir, so fixtures of other
-    /// targets elsewhere in the repository do not take part.
+    /// The demo project alone: its three directories copied into this process's fixture directory
+    /// (removed at exit with it), so fixtures of other targets elsewhere in the repository do not
+    /// take part; not a pid-named dir in the shared temp directory, which a later run with the
+    /// same pid reused and an outside cleanup could remove mid-run.
     static let projectRoot: String = {
-        let dir = NSTemporaryDirectory() + "spyglass-demo-project-\(getpid())"
+        let dir = DemoFixture.directory + "/project"
         let fm = FileManager.default
-        try? fm.removeItem(atPath: dir)
         try! fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for sub in ["models", "views", "dashboards"] {
             try! fm.copyItem(atPath: repositoryRoot + "/" + sub, toPath: dir + "/" + sub)
         }
-        atexit { try? FileManager.default.removeItem(atPath: DemoModelTests.projectRoot) }
         return dir
     }()
 
