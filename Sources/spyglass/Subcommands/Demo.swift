@@ -34,8 +34,11 @@ struct Demo: ParsableCommand {
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             try build(into: "sqlite:" + temporary, shownAs: path)
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            // rename(2) replaces the old database in one step: removing it first left a moment with
+            // no file, when a Spyglass already running on the demo failed with "not found".
+            guard rename(temporary, path) == 0 else {
+                throw SpyglassError(.model, "cannot move the new demo database to \(path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error

@@ -1,5 +1,6 @@
 import DemoWarehouse
 import Foundation
+import Synchronization
 import SpyglassCore
 @testable import TerminalUI
 
@@ -7,10 +8,18 @@ import SpyglassCore
 /// temp directory (never the user's ~/.local/share copy).
 enum DemoWorkspace {
     static let databasePath: Result<String, any Error> = Result {
-        let dir = NSTemporaryDirectory() + "spyglass-tui-tests-\(getpid())"
+        // Random as well as per process: a later run reusing this pid must not find an old
+        // database (ensureDatabase keeps an existing file). Removed at exit: 30 MB a run piled up.
+        let dir = NSTemporaryDirectory() + "spyglass-tui-tests-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        createdDirectory.withLock { $0 = dir }
+        atexit {
+            if let dir = DemoWorkspace.createdDirectory.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: dir) }
+        }
         return try DemoWarehouse.ensureDatabase(at: dir + "/demo.sqlite")
     }
+
+    private static let createdDirectory = Mutex<String?>(nil)
 
     static var projectRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
