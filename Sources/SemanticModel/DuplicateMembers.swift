@@ -12,8 +12,7 @@ enum DuplicateMembers {
             var others: [String: [String: SourceLocation]] = [:]
             fields.reserveCapacity(block.pairs.count)
             let owner = block.name ?? pair.key
-            for index in block.pairs.indices {
-                let member = block.pairs[index]
+            for member in block.pairs {
                 guard let namespace = SyntaxMerge.namespace(ofKey: member.key),
                       case .block(let inner) = member.value, let name = inner.name else { continue }
                 let at = inner.nameLocation ?? member.keyLocation

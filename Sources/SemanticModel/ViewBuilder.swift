@@ -62,9 +62,7 @@ struct ViewBuilder {
         built.index.reserveCapacity(pairs.count * 2)
         built.view.fields.reserveCapacity(pairs.count * 2)
 
-        // By index: `for pair in pairs` copies (and retains) every pair, a large share of building.
-        for pairIndex in pairs.indices {
-            let pair = pairs[pairIndex]
+        for pair in pairs {
             switch pair.key {
             case "sql_table_name":
                 built.view.sqlTableName = reader.string(pair)?.trimmingSpaces()
@@ -135,20 +133,11 @@ struct ViewBuilder {
             }
         }
         // drill_fields may name sets (`detail*`); the query engine wants plain field names.
-        built.view.drillFields = expandSets(built.view.drillFields, sets: built.view.sets)
-        let sets = built.view.sets
-        // Through a buffer pointer: reading a property of an array element here copied the
-        // whole Field for every field of the view.
-        built.view.fields.withUnsafeMutableBufferPointer { fields in
-            for i in fields.indices where !fields[i].drillFields.isEmpty {
-                fields[i].drillFields = Self.expandSetMembers(fields[i].drillFields, sets: sets)
-            }
+        built.view.drillFields = Self.expandSetMembers(built.view.drillFields, sets: built.view.sets)
+        for i in built.view.fields.indices where !built.view.fields[i].drillFields.isEmpty {
+            built.view.fields[i].drillFields = Self.expandSetMembers(built.view.fields[i].drillFields, sets: built.view.sets)
         }
         return built
-    }
-
-    func expandSets(_ names: [String], sets: [String: [String]]) -> [String] {
-        Self.expandSetMembers(names, sets: sets)
     }
 
     /// Appends a field unless its name is taken. A static function with inout parameters rather
@@ -209,8 +198,7 @@ struct ViewBuilder {
         var refs: [ValueReader.LocatedReference] = []
         var typeScalar: Scalar?
         var sawSQL = false
-        for pairIndex in block.pairs.indices {
-            let pair = block.pairs[pairIndex]
+        for pair in block.pairs {
             guard let parameter = Self.fieldParameters[pair.key] else { continue }
             if applyCommon(pair, parameter, to: &field) { continue }
             switch parameter {
@@ -355,8 +343,7 @@ struct ViewBuilder {
         var startRefs: [ValueReader.LocatedReference] = []
         var endRefs: [ValueReader.LocatedReference] = []
         var sawSQL = false
-        for pairIndex in block.pairs.indices {
-            let pair = block.pairs[pairIndex]
+        for pair in block.pairs {
             guard let parameter = Self.fieldParameters[pair.key] else { continue }
             if applyCommon(pair, parameter, to: &template) { continue }
             switch parameter {
