@@ -117,19 +117,14 @@ struct ReferenceValidator {
         let (viewName, field) = text.utf8.firstIndex(of: UInt8(ascii: ".")).map {
             (String(text[..<$0]), String(text[text.utf8.index(after: $0)...]))
         } ?? (built.view.name, text)
-        if viewName == built.view.name {
-            if built.index[field] == nil {
-                sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)
-            }
-            return
-        }
-        guard let target = viewsByName[viewName] else {
+        // The owning view's index is at hand; looking it up by name would copy its whole Built.
+        guard let index = viewName == built.view.name ? built.index : viewsByName[viewName]?.index else {
             if !aliases.contains(viewName) {
                 sink.error("unknown view '\(viewName)' in measure filter '\(condition.field)'", at: condition.location)
             }
             return
         }
-        if target.index[field] == nil {
+        if index[field] == nil {
             sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)
         }
     }
