@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Quoted strings and `;;`-terminated SQL/HTML values.
 extension Parser {
     /// `"…"` starting at the quote. Strings may span lines; `\"`, `\\`, `\n`, `\t` are decoded and
@@ -70,16 +64,14 @@ extension Parser {
     /// The next `"` at or after `start` and the last newline before it, when no backslash comes
     /// first; nil when there is an escape to walk through (or no quote at all).
     private func quickScan(from start: Int) -> (quote: Int, lastNewline: Int)? {
-        guard start < count, let base = bytes.baseAddress,
-              let hit = memchr(base + start, Int32(ByteClass.quote), count - start) else { return nil }
-        let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if quote > start && memchr(base + start, Int32(ByteClass.backslash), quote - start) != nil { return nil }
-        // Strings rarely span lines: usually one memchr that finds nothing.
+        guard let quote = ByteSearch.first(ByteClass.quote, in: bytes, from: start, to: count),
+              ByteSearch.first(ByteClass.backslash, in: bytes, from: start, to: quote) == nil else { return nil }
+        // Strings rarely span lines: usually one search that finds nothing.
         var lastNewline = -1
         var from = start
-        while from < quote, let newline = memchr(base + from, Int32(ByteClass.newline), quote - from) {
-            lastNewline = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-            from = lastNewline + 1
+        while let newline = ByteSearch.first(ByteClass.newline, in: bytes, from: from, to: quote) {
+            lastNewline = newline
+            from = newline + 1
         }
         return (quote, lastNewline)
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Turns byte offsets into 1-based line:column locations (columns count Unicode scalars).
 ///
 /// Line starts are found once up front; column counting is incremental from the last location
@@ -26,13 +20,10 @@ struct SourceMap {
         var starts = [start]
         starts.reserveCapacity(bytes.count / 24 + 1)
         // memchr finds newlines many bytes at a time; a byte loop here was a visible share of parsing.
-        if let base = bytes.baseAddress {
-            var i = start
-            let n = bytes.count
-            while i < n, let hit = memchr(base + i, Int32(ByteClass.newline), n - i) {
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(i)
-            }
+        var i = start
+        while let newline = ByteSearch.first(ByteClass.newline, in: bytes, from: i, to: bytes.count) {
+            i = newline + 1
+            starts.append(i)
         }
         lineStarts = starts
         cachedOffset = start

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import LookML
 
 /// `@{name}` manifest constants substituted into a value's text, remembering where each piece of
 /// the result came from so later diagnostics (an unknown `${field}` inside a constant's
@@ -50,17 +46,12 @@ struct ConstantSubstitution {
 
     /// Whether `text` has an `@{`, checked without copying (most values have none).
     static func mayContainConstant(_ text: String) -> Bool {
-        // Native strings are contiguous: memchr for each '@' beats a byte-by-byte state machine.
+        // Native strings are contiguous: a memchr per '@' beats a byte-by-byte state machine.
         if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
-            var p = UnsafeRawPointer(base)
-            var remaining = bytes.count
-            while remaining > 1, let hit = memchr(p, Int32(UInt8(ascii: "@")), remaining) {
-                let next = UnsafeRawPointer(hit) + 1
-                remaining -= next - p
-                guard remaining > 0 else { return false }
-                if next.load(as: UInt8.self) == UInt8(ascii: "{") { return true }
-                p = next
+            var from = 0
+            while let at = ByteSearch.first(UInt8(ascii: "@"), in: bytes, from: from, to: bytes.count - 1) {
+                if bytes[at + 1] == UInt8(ascii: "{") { return true }
+                from = at + 1
             }
             return false
         }) {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
+import LookML
 
 /// Splits model SQL into literal text and `${…}` references, in one pass over the UTF-8 bytes.
 ///
@@ -46,11 +42,10 @@ enum SQLTemplateParser {
                     fragments.append(.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[literalStart..<end]), as: UTF8.self)))
                 }
             }
-            let base = bytes.baseAddress
             while i < n {
-                // memchr to the next `$`: most SQL has few, and a byte loop was most of this parse.
-                guard let base, let hit = memchr(base + i, Int32(dollar), n - i) else { break }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                // Straight to the next `$`: most SQL has few, and a byte loop was most of this parse.
+                guard let dollarAt = ByteSearch.first(dollar, in: bytes, from: i, to: n) else { break }
+                i = dollarAt
                 guard i + 1 < n, bytes[i + 1] == open else { i += 1; continue }
                 var j = i + 2
                 while j < n && bytes[j] != close && bytes[j] != 0x0A { j += 1 }
