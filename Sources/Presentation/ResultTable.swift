@@ -91,3 +91,17 @@ public struct ResultTable: Sendable {
         return labels
     }
 }
+
+extension ResultTable {
+    /// A cell as a number for charts, sparklines, alerts and period comparisons: nil for NULL,
+    /// text and non-finite doubles; yesno counts as 1 or 0.
+    public static func number(_ value: Value) -> Double? {
+        switch value {
+        case .int(let i): Double(i)
+        case .double(let d): d.isFinite ? d : nil
+        case .decimal(let text): Double(text)
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+}

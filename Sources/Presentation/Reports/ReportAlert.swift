@@ -74,7 +74,7 @@ public struct ReportAlert: Sendable, CustomStringConvertible {
             let table = tile.table!
             guard let first = table.rows.first else { continue }
             for (i, column) in table.columns.enumerated() where column.name == field && !column.isRowTotal {
-                guard let value = SingleValue.number(first[i]), op.holds(value, threshold) else { continue }
+                guard let value = ResultTable.number(first[i]), op.holds(value, threshold) else { continue }
                 let shown = ValueFormatter.format(first[i], for: column)
                 let limit = ValueFormatter.format(.decimal(thresholdText), for: column)
                 let pivot = column.pivotLabel.map { " (\($0))" } ?? ""

@@ -23,7 +23,7 @@ struct ReportChart {
         let column = table.columns[measure]
         let bars = table.rows.map { row in
             Bar(label: dimensions.map { ValueFormatter.format(row[$0], for: table.columns[$0]) }.joined(separator: " · "),
-                value: SingleValue.number(row[measure]) ?? 0,
+                value: ResultTable.number(row[measure]) ?? 0,
                 valueText: ValueFormatter.format(row[measure], for: column))
         }
         return (column.label, bars)
@@ -45,7 +45,7 @@ struct ReportChart {
             } else if let pivot = column.pivotLabel {
                 label = distinctMeasures > 1 ? "\(pivot) · \(column.label)" : pivot
             }
-            let values = table.rows.map { SingleValue.number($0[index]) }
+            let values = table.rows.map { ResultTable.number($0[index]) }
             let last = table.rows.last.map { ValueFormatter.format($0[index], for: column) } ?? ""
             return Series(label: label, values: values, lastText: last)
         }

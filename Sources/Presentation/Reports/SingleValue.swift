@@ -27,7 +27,7 @@ struct SingleValue {
                 previousPeriod = ValueFormatter.format(table.rows[1][dimension], for: table.columns[dimension])
             }
         }
-        series = table.rows.reversed().map { SingleValue.number($0[measure]) }
+        series = table.rows.reversed().map { ResultTable.number($0[measure]) }
     }
 
     var currentText: String { ValueFormatter.format(current, for: column) }
@@ -35,7 +35,7 @@ struct SingleValue {
 
     /// The relative change from the previous period, in percent; nil without a usable previous value.
     var changePercent: Double? {
-        guard let now = SingleValue.number(current), let before = previous.flatMap(SingleValue.number),
+        guard let now = ResultTable.number(current), let before = previous.flatMap(ResultTable.number),
               before != 0 else { return nil }
         return (now - before) / abs(before) * 100
     }
@@ -53,16 +53,5 @@ struct SingleValue {
     func comparisonText(ascii: Bool) -> String? {
         guard let change = changeText(ascii: ascii) else { return nil }
         return "\(change) vs \(previousPeriod ?? "previous period")"
-    }
-
-    /// A numeric value as a Double, nil for NULL and non-numbers.
-    static func number(_ value: Value) -> Double? {
-        switch value {
-        case .int(let i): Double(i)
-        case .double(let d): d.isFinite ? d : nil
-        case .decimal(let text): Double(text)
-        case .bool(let b): b ? 1 : 0
-        default: nil
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Presentation
 import Warehouse
 
 /// Text charts drawn into a frame: one sparkline per measure when the first dimension is a time,
@@ -94,7 +95,7 @@ enum ChartRenderer {
             }
             for m in measures where y < area.y + area.height {
                 let col = grid.columns[m]
-                let values = order.map { ResultGrid.number(grid.rows[$0][m]) }
+                let values = order.map { ResultTable.number(grid.rows[$0][m]) }
                 // Under a pivot the measure is named once in the first line; each line is a pivot value.
                 let label = col.pivotLabel ?? col.label
                 frame.put(label, x: area.x, y: y, style: .header, maxWidth: labelWidth)
@@ -104,7 +105,7 @@ enum ChartRenderer {
                 }
                 y += 1
             }
-            let marks = measures.flatMap { m in outliers(order.map { ResultGrid.number(grid.rows[$0][m]) }) }
+            let marks = measures.flatMap { m in outliers(order.map { ResultTable.number(grid.rows[$0][m]) }) }
             if marks.contains(where: { $0 != 0 }), y < area.y + area.height {
                 frame.put("▲ spike", x: area.x, y: y, style: .spike)
                 frame.put("▼ dip", x: area.x + 9, y: y, style: .dip)
@@ -119,7 +120,7 @@ enum ChartRenderer {
         let labels = grid.rows.map { row in
             dimensions.isEmpty ? grid.columns[m].label : dimensions.map { context.format(row[$0], grid.columns[$0]) }.joined(separator: " · ")
         }
-        let values = grid.rows.map { ResultGrid.number($0[m]) }
+        let values = grid.rows.map { ResultTable.number($0[m]) }
         frame.put(grid.columns[m].label, x: area.x, y: area.y, style: .header, maxWidth: area.width)
         drawBars(labels: labels, values: values, formatted: grid.rows.map { context.format($0[m], grid.columns[m]) },
                  into: &frame, area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), firstRow: firstRow, ascii: context.ascii)

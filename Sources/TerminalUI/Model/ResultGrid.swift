@@ -43,15 +43,4 @@ public struct ResultGrid: Sendable {
         self.totals = totals
         self.notes = notes
     }
-
-    /// A number for charts; nil for NULL and non-numeric values.
-    static func number(_ value: Value) -> Double? {
-        switch value {
-        case .int(let i): Double(i)
-        case .double(let d): d.isFinite ? d : nil
-        case .decimal(let text): Double(text)
-        case .bool(let b): b ? 1 : 0
-        default: nil
-        }
-    }
 }

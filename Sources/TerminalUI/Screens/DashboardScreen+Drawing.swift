@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import SemanticModel
 
 extension DashboardScreen {
@@ -127,13 +128,13 @@ extension DashboardScreen {
             let value = grid.rows[last][m]
             frame.put(context.format(value, column), x: area.x, y: area.y, style: .title, maxWidth: area.width)
             frame.put(column.label, x: area.x, y: area.y + 1, style: .dim, maxWidth: area.width)
-            if order.count >= 2, let now = ResultGrid.number(value), let before = ResultGrid.number(grid.rows[order[order.count - 2]][m]) {
+            if order.count >= 2, let now = ResultTable.number(value), let before = ResultTable.number(grid.rows[order[order.count - 2]][m]) {
                 let change = before == 0 ? nil : (now - before) / abs(before) * 100
                 let text = change.map { String(format: "%@ %.1f%% vs previous", $0 >= 0 ? "▲" : "▼", abs($0)) } ?? "previous was 0"
                 frame.put(text, x: area.x, y: area.y + 2, style: (change ?? 0) >= 0 ? .spike : .dip, maxWidth: area.width)
             }
             if area.height > 3 {
-                ChartRenderer.drawSparkline(order.map { ResultGrid.number(grid.rows[$0][m]) }, into: &frame, x: area.x, y: area.y + 3,
+                ChartRenderer.drawSparkline(order.map { ResultTable.number(grid.rows[$0][m]) }, into: &frame, x: area.x, y: area.y + 3,
                                             width: area.width, ascii: context.ascii)
             }
         } else {
