@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A real terminal for end-to-end tests: a private tmux server (own socket) running the built
 /// `spyglass` binary in a 100×30 window; keys go in with send-keys, the screen comes back with
@@ -7,15 +8,11 @@ final class TmuxSession {
     let socket: String
     private static let counter = Counter()
 
-    /// The `spyglass` binary beside the test bundle in the build directory.
+    /// The `spyglass` binary beside the test bundle in the build directory (found as
+    /// `SpyglassProcess` finds it), or nil when it is not built.
     static var binary: String? {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("spyglass").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
+        let binary = SpyglassProcess.binary
+        return FileManager.default.isExecutableFile(atPath: binary) ? binary : nil
     }
 
     /// Starts `spyglass arguments…` in a shell that prints `EXIT=<code> MODES: … :END` (the exit
