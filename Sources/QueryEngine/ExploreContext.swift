@@ -43,6 +43,7 @@ final class ExploreContext {
             joins[join.name] = join
             order[join.name] = i
         }
+        try UnenforcedAccessRules.refuse(explore: explore, views: views)
         self.views = views
         self.joins = joins
         self.joinOrder = order

@@ -23,6 +23,10 @@ public struct Explore: Hashable, Sendable {
     /// The fields the explore exposes, as `alias.field`, after `fields:` lists, sets and exclusions
     /// on the explore and its joins. Nil: every field of every view in the explore.
     public var allowedFields: Set<String>?
+    /// `access_filter:` blocks: each adds the user attribute's value as a filter on `field`.
+    public var accessFilters: [AccessFilter] = []
+    /// `required_access_grants:` on the explore: only users holding every grant may use it.
+    public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
     public init(model: String, name: String, baseView: String, alias: String) {
@@ -61,6 +65,8 @@ public struct Join: Hashable, Sendable {
     public var viewLabel: String?
     /// Joins this one needs in the query whenever it is used.
     public var requiredJoins: [String]
+    /// `required_access_grants:` on the join: only users holding every grant may use its fields.
+    public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
     public init(name: String, view: String) {
@@ -69,5 +75,18 @@ public struct Join: Hashable, Sendable {
         self.kind = .leftOuter
         self.relationship = .manyToOne
         self.requiredJoins = []
+    }
+}
+
+/// `access_filter: { field: view.field user_attribute: name }` on an explore.
+public struct AccessFilter: Hashable, Sendable {
+    public var field: String
+    public var userAttribute: String
+    public var location: SourceLocation?
+
+    public init(field: String, userAttribute: String, location: SourceLocation?) {
+        self.field = field
+        self.userAttribute = userAttribute
+        self.location = location
     }
 }

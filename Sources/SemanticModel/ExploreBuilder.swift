@@ -41,6 +41,20 @@ struct ExploreBuilder {
             case "hidden": explore.hidden = reader.bool(pair) ?? false
             case "extension": explore.extensionRequired = reader.scalar(pair)?.text == "required"
             case "fields": fieldsList = reader.list(pair)
+            case "required_access_grants": explore.requiredAccessGrants = reader.strings(pair)
+            case "access_filter":
+                guard case .block(let block) = pair.value else { _ = reader.scalar(pair); continue }
+                var field: String?
+                var attribute: String?
+                for p in block.pairs {
+                    if p.key == "field" { field = reader.string(p) }
+                    if p.key == "user_attribute" { attribute = reader.string(p) }
+                }
+                guard let field, let attribute else {
+                    sink.error("access_filter needs both 'field:' and 'user_attribute:'", at: block.location)
+                    continue
+                }
+                explore.accessFilters.append(AccessFilter(field: field, userAttribute: attribute, location: block.location))
             case "always_join":
                 alwaysJoin = reader.list(pair)
             case "sql_always_where":
@@ -149,6 +163,8 @@ struct ExploreBuilder {
                 if let s = reader.scalar(pair) { pending.foreignKey = s; pending.join.foreignKey = s.text }
             case "view_label":
                 pending.join.viewLabel = reader.string(pair)
+            case "required_access_grants":
+                pending.join.requiredAccessGrants = reader.strings(pair)
             case "required_joins":
                 pending.requiredJoins = reader.list(pair)
                 pending.join.requiredJoins = pending.requiredJoins.map(\.text)

@@ -13,6 +13,8 @@ public struct View: Hashable, Sendable {
     /// View-level `drill_fields`.
     public var drillFields: [String]
     public var extensionRequired: Bool
+    /// `required_access_grants:` on the view: only users holding every grant may see its fields.
+    public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
     public init(name: String) {
