@@ -53,5 +53,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
         .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
+        .testTarget(name: "HardeningTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Warehouse", "TestSupport"]),
     ]
 )

@@ -214,7 +214,7 @@ extension FieldRenderer {
             }
             return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         default:
-            return try dialect.stringLiteral(value)
+            return try dialect.valueLiteral(value)
         }
     }
 
