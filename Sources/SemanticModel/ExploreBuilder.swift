@@ -55,6 +55,10 @@ struct ExploreBuilder {
                     explore.conditionallyFilter = conditions
                     explore.conditionallyFilterUnless = block.pairs.filter { $0.key == "unless" }.flatMap(reader.strings)
                 }
+            case "required_access_grants":
+                explore.requiredAccessGrants = reader.strings(pair)
+            case "access_filter":
+                if let filter = reader.accessFilter(pair, explore: name) { explore.accessFilters.append(filter) }
             case "join":
                 guard case .block(let block) = pair.value, let joinName = block.name else {
                     sink.error("'join' needs a name and a block: join: name { … }", at: pair.keyLocation)
@@ -115,6 +119,9 @@ struct ExploreBuilder {
         for condition in explore.alwaysFilter + explore.conditionallyFilter {
             checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'")
         }
+        for filter in explore.accessFilters {
+            checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
+        }
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
@@ -154,6 +161,8 @@ struct ExploreBuilder {
                 pending.join.requiredJoins = pending.requiredJoins.map(\.text)
             case "fields":
                 pending.fields = reader.list(pair)
+            case "required_access_grants":
+                pending.join.requiredAccessGrants = reader.strings(pair)
             case "sql":
                 sink.error("join parameter 'sql' is not supported; use sql_on", at: pair.keyLocation)
             default:

@@ -91,6 +91,8 @@ struct ViewBuilder {
                 }
             case "drill_fields":
                 built.view.drillFields = reader.strings(pair)
+            case "required_access_grants":
+                built.view.requiredAccessGrants = reader.strings(pair)
             case "set":
                 guard case .block(let block) = pair.value, let setName = block.name else {
                     sink.error("'set' needs a name and a block: set: name { fields: [...] }", at: pair.keyLocation)
@@ -307,6 +309,7 @@ struct ViewBuilder {
         case .valueFormatName: if let s = reader.scalar(pair) { field.valueFormatName = reader.text(s); field.valueFormatNameLocation = s.location }
         case .drillFields: field.drillFields = reader.strings(pair)
         case .suggestions: field.suggestions = reader.strings(pair)
+        case .requiredAccessGrants: field.requiredAccessGrants = reader.strings(pair)
         default: return false
         }
         return true
@@ -318,6 +321,7 @@ struct ViewBuilder {
         case label, viewLabel, groupLabel, groupItemLabel, description, hidden, valueFormat, valueFormatName
         case drillFields, suggestions, type, sql, primaryKey, tiers, style, percentile, sqlDistinctKey
         case filters, allowedValue, defaultValue, convertTZ, datatype, timeframes, intervals, sqlStart, sqlEnd
+        case requiredAccessGrants
     }
 
     static let fieldParameters = KeywordTable<FieldParameter>([
@@ -328,7 +332,7 @@ struct ViewBuilder {
         "percentile": .percentile, "sql_distinct_key": .sqlDistinctKey, "filters": .filters,
         "allowed_value": .allowedValue, "default_value": .defaultValue, "convert_tz": .convertTZ,
         "datatype": .datatype, "timeframes": .timeframes, "intervals": .intervals, "sql_start": .sqlStart,
-        "sql_end": .sqlEnd,
+        "sql_end": .sqlEnd, "required_access_grants": .requiredAccessGrants,
     ])
 
     private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> [(Field, [ValueReader.LocatedReference])] {
