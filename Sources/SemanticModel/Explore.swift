@@ -77,3 +77,4 @@ public struct Join: Hashable, Sendable {
         self.requiredJoins = []
     }
 }
+
