@@ -1,4 +1,5 @@
 import Foundation
+import LookML
 import QueryEngine
 import SemanticModel
 
@@ -31,5 +32,30 @@ extension Workspace {
         other.connectionOptions = connectionOptions
         other.progress = progress
         return other
+    }
+}
+
+extension Workspace {
+    /// Access rules naming a user attribute that `spyglass.users` gives no one (not even by default):
+    /// an access filter on it refuses every query, a grant on it is never met.
+    public var accessDiagnostics: [Diagnostic] {
+        let known = users.attributeNames.union(["email"])
+        var out: [Diagnostic] = []
+        func unknown(_ attribute: String) -> Bool { !known.contains(attribute) }
+        let source = users.exists ? "\(UserDirectory.fileName) gives no one" : "there is no \(UserDirectory.fileName) to give it"
+        for model in fullProject.models {
+            for name in model.accessGrants.keys.sorted() {
+                let grant = model.accessGrants[name]!
+                guard unknown(grant.userAttribute) else { continue }
+                out.append(.warning("access_grant '\(name)' reads user attribute '\(grant.userAttribute)', which \(source); no one meets the grant", at: grant.location))
+            }
+            for explore in model.explores {
+                for filter in explore.accessFilters where unknown(filter.userAttribute) {
+                    out.append(.warning("access_filter of explore '\(explore.name)' reads user attribute '\(filter.userAttribute)', which \(source); every query of the explore is refused",
+                                        at: filter.location ?? explore.location))
+                }
+            }
+        }
+        return out
     }
 }
