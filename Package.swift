@@ -54,5 +54,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
         .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
+        .testTarget(name: "AccessTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Presentation", "Warehouse", "TestSupport"]),
     ]
 )
