@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ", "Gregorian"], exclude: ["README.md"]),
         .target(name: "DemoWarehouse", dependencies: ["Warehouse", "Gregorian"], exclude: ["README.md"]),
         .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md", "Reports/README.md"]),
-        .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse"], exclude: ["README.md"]),
+        .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse",
+                                             .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"], exclude: ["README.md"]),
 
         // Thin front ends.
@@ -54,5 +55,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
         .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
         .testTarget(name: "HardeningTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Warehouse", "TestSupport"]),
+        .testTarget(name: "AccessTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Presentation", "Warehouse", "TestSupport"]),
     ]
 )

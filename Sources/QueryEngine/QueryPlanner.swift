@@ -63,7 +63,10 @@ final class QueryPlanner {
 
         // Filters: the user's, then always_filter defaults for fields the user left alone, then
         // conditionally_filter defaults unless the user filtered one of its `unless` fields.
-        let userFiltered = Set(spec.filters.map(\.field) + spec.filters.map { qualified($0.field) })
+        // A blank value filters nothing, so it neither replaces a default nor lifts conditionally_filter:
+        // the user may change an always_filter's value but not remove it.
+        let given = spec.filters.filter { !$0.expression.trimmingSpaces.isEmpty }
+        let userFiltered = Set(given.map(\.field) + given.map { qualified($0.field) })
         func unfiltered(_ defaults: [FilterCondition]) -> [FilterCondition] {
             defaults.filter { !userFiltered.contains(qualified($0.field)) && !userFiltered.contains($0.field) }
         }
@@ -100,9 +103,9 @@ final class QueryPlanner {
         }
 
         var measureFilters: [MeasureFilter] = []
-        for filter in filters {
+        for (i, filter) in filters.enumerated() {
             let name = qualified(filter.field)
-            let (alias, field) = try ctx.resolve(name, role: "filter field")
+            let (alias, field) = try ctx.resolve(name, role: "filter field", asModel: i >= spec.filters.count)
             switch field.kind {
             case .dimension:
                 if let f = try renderer.dimensionFilter(alias: alias, field: field, expression: filter.expression) {
@@ -128,6 +131,7 @@ final class QueryPlanner {
                 _ = try renderer.parameterLiteral(field, key: name, value: filter.expression)
             }
         }
+        try applyAccessFilters()
         if let always = ctx.explore.sqlAlwaysWhere {
             let e = try renderer.expand(always, alias: ctx.base, owner: "sql_always_where of explore '\(exploreName)'")
             whereConditions.append(e.sql)

@@ -23,10 +23,10 @@ public struct Explore: Hashable, Sendable {
     /// The fields the explore exposes, as `alias.field`, after `fields:` lists, sets and exclusions
     /// on the explore and its joins. Nil: every field of every view in the explore.
     public var allowedFields: Set<String>?
-    /// `access_filter:` blocks: each adds the user attribute's value as a filter on `field`.
-    public var accessFilters: [AccessFilter] = []
-    /// `required_access_grants:` on the explore: only users holding every grant may use it.
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see the explore.
     public var requiredAccessGrants: [String] = []
+    /// `access_filter`s: each adds the user's attribute value as a filter on its field to every query.
+    public var accessFilters: [AccessFilter] = []
     public var location: SourceLocation?
 
     public init(model: String, name: String, baseView: String, alias: String) {
@@ -65,7 +65,7 @@ public struct Join: Hashable, Sendable {
     public var viewLabel: String?
     /// Joins this one needs in the query whenever it is used.
     public var requiredJoins: [String]
-    /// `required_access_grants:` on the join: only users holding every grant may use its fields.
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see the join's fields.
     public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
@@ -78,15 +78,3 @@ public struct Join: Hashable, Sendable {
     }
 }
 
-/// `access_filter: { field: view.field user_attribute: name }` on an explore.
-public struct AccessFilter: Hashable, Sendable {
-    public var field: String
-    public var userAttribute: String
-    public var location: SourceLocation?
-
-    public init(field: String, userAttribute: String, location: SourceLocation?) {
-        self.field = field
-        self.userAttribute = userAttribute
-        self.location = location
-    }
-}

@@ -41,20 +41,6 @@ struct ExploreBuilder {
             case "hidden": explore.hidden = reader.bool(pair) ?? false
             case "extension": explore.extensionRequired = reader.scalar(pair)?.text == "required"
             case "fields": fieldsList = reader.list(pair)
-            case "required_access_grants": explore.requiredAccessGrants = reader.strings(pair)
-            case "access_filter":
-                guard case .block(let block) = pair.value else { _ = reader.scalar(pair); continue }
-                var field: String?
-                var attribute: String?
-                for p in block.pairs {
-                    if p.key == "field" { field = reader.string(p) }
-                    if p.key == "user_attribute" { attribute = reader.string(p) }
-                }
-                guard let field, let attribute else {
-                    sink.error("access_filter needs both 'field:' and 'user_attribute:'", at: block.location)
-                    continue
-                }
-                explore.accessFilters.append(AccessFilter(field: field, userAttribute: attribute, location: block.location))
             case "always_join":
                 alwaysJoin = reader.list(pair)
             case "sql_always_where":
@@ -69,6 +55,10 @@ struct ExploreBuilder {
                     explore.conditionallyFilter = conditions
                     explore.conditionallyFilterUnless = block.pairs.filter { $0.key == "unless" }.flatMap(reader.strings)
                 }
+            case "required_access_grants":
+                explore.requiredAccessGrants = reader.strings(pair)
+            case "access_filter":
+                if let filter = reader.accessFilter(pair, explore: name) { explore.accessFilters.append(filter) }
             case "join":
                 guard case .block(let block) = pair.value, let joinName = block.name else {
                     sink.error("'join' needs a name and a block: join: name { … }", at: pair.keyLocation)
@@ -129,6 +119,9 @@ struct ExploreBuilder {
         for condition in explore.alwaysFilter + explore.conditionallyFilter {
             checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'")
         }
+        for filter in explore.accessFilters {
+            checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
+        }
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
@@ -163,13 +156,13 @@ struct ExploreBuilder {
                 if let s = reader.scalar(pair) { pending.foreignKey = s; pending.join.foreignKey = s.text }
             case "view_label":
                 pending.join.viewLabel = reader.string(pair)
-            case "required_access_grants":
-                pending.join.requiredAccessGrants = reader.strings(pair)
             case "required_joins":
                 pending.requiredJoins = reader.list(pair)
                 pending.join.requiredJoins = pending.requiredJoins.map(\.text)
             case "fields":
                 pending.fields = reader.list(pair)
+            case "required_access_grants":
+                pending.join.requiredAccessGrants = reader.strings(pair)
             case "sql":
                 sink.error("join parameter 'sql' is not supported; use sql_on", at: pair.keyLocation)
             default:

@@ -57,7 +57,7 @@ public struct Field: Hashable, Sendable {
     public var defaultValue: String?
     /// `suggestions:` given in the model (string fields).
     public var suggestions: [String]
-    /// `required_access_grants:` on the field: only users holding every grant may see it.
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see this field.
     public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 

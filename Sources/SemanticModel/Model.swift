@@ -11,6 +11,8 @@ public struct Model: Hashable, Sendable {
     /// The model file's `named_value_format` blocks by name; fields' `value_format_name` resolve
     /// against these first, then Looker's built-ins (`ValueFormats.builtin(named:)`).
     public var namedValueFormats: [String: NamedValueFormat] = [:]
+    /// The model file's `access_grant` blocks by name.
+    public var accessGrants: [String: AccessGrant] = [:]
 
     public init(name: String) {
         self.name = name

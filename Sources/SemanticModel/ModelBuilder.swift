@@ -45,6 +45,13 @@ final class ModelBuilder {
             switch pair.key {
             case "connection": model.connection = reader.string(pair)
             case "label": model.label = reader.string(pair)
+            case "access_grant":
+                guard let grant = reader.accessGrant(pair) else { continue }
+                if let first = model.accessGrants[grant.name] {
+                    sink.error("access_grant '\(grant.name)' is already defined at \(first.location.map(String.init(describing:)) ?? "")", at: grant.location)
+                } else {
+                    model.accessGrants[grant.name] = grant
+                }
             default: break
             }
         }
@@ -107,6 +114,7 @@ final class ModelBuilder {
             let explore = exploreBuilder.build(name: exploreName, pairs: pairs, location: explores.definitions[exploreName]!.location)
             if !explore.extensionRequired { model.explores.append(explore) }
         }
+        AccessChecks(model: model, sink: sink).check()
         return model
     }
 

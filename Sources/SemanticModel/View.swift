@@ -13,7 +13,7 @@ public struct View: Hashable, Sendable {
     /// View-level `drill_fields`.
     public var drillFields: [String]
     public var extensionRequired: Bool
-    /// `required_access_grants:` on the view: only users holding every grant may see its fields.
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see any field of it.
     public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
