@@ -60,16 +60,27 @@ extension FieldRenderer {
             if case .text(let text) = fragment {
                 source += text
             } else {
+                // As long as the reference as written, so Liquid's columns match the model file's.
+                let written = SQLTemplate(fragments: [fragment], location: nil).description.count
+                let index = String(references.count)
                 source.unicodeScalars.append(Self.placeholderOpen)
-                source += String(references.count)
+                source += String(repeating: "0", count: max(0, written - 2 - index.count)) + index
                 source.unicodeScalars.append(Self.placeholderClose)
                 references.append(fragment)
             }
         }
+        // Neither the model's text nor any value a user controls may contain the placeholder marks, so
+        // nothing but a reference can become one.
         for fragment in template.fragments {
             if case .text(let text) = fragment, Self.containsPlaceholderMark(text) {
                 throw QueryError("'\(owner)' contains the reserved character U+E000 or U+E001 in its SQL; remove it")
             }
+        }
+        for (key, value) in templateValues where Self.containsPlaceholderMark(value) {
+            throw QueryError("the value for '\(key)' contains the reserved character U+E000 or U+E001; it is refused")
+        }
+        for (name, value) in options.userAttributes where Self.containsPlaceholderMark(value) {
+            throw QueryError("user attribute '\(name)' contains the reserved character U+E000 or U+E001; it is refused")
         }
         let parsed: LiquidTemplate
         do {
@@ -77,7 +88,7 @@ extension FieldRenderer {
         } catch {
             throw QueryError("'\(owner)' has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
         }
-        let environment = SQLLiquidEnvironment(renderer: self, alias: alias, owner: owner, references: references, measure: measure)
+        let environment = SQLLiquidEnvironment(renderer: self, alias: alias, owner: owner, template: template, references: references, measure: measure)
         let rendered: String
         do { rendered = try parsed.render(environment) } catch let error as LiquidError {
             throw QueryError("'\(owner)' fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")

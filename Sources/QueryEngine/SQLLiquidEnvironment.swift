@@ -9,6 +9,8 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
     let alias: String
     let owner: String
     let references: [SQLTemplate.Fragment]
+    /// The template being rendered, for locations in messages.
+    let template: SQLTemplate
     let measure: ((String, Field) throws -> String)?
     /// Aliases read by the references expanded so far.
     var aliases: Set<String> = []
@@ -16,8 +18,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
     /// while any text derived from them by filters is untrusted like any other user text.
     var parameterLiterals: Set<String> = []
 
-    init(renderer: FieldRenderer, alias: String, owner: String, references: [SQLTemplate.Fragment],
+    init(renderer: FieldRenderer, alias: String, owner: String, template: SQLTemplate, references: [SQLTemplate.Fragment],
          measure: ((String, Field) throws -> String)?) {
+        self.template = template
         self.renderer = renderer
         self.alias = alias
         self.owner = owner
@@ -39,7 +42,10 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         case "_field":
             let isField = !owner.contains(" ") && owner.contains(".")
             return isField ? ["_name": .string(owner)] : .nil
-        case "_query": return ["_query_timezone": .string(renderer.options.queryTimeZone.identifier)]
+        case "_query":
+            // Foundation on Linux names UTC "GMT"; Looker says "UTC".
+            let zone = renderer.options.queryTimeZone.identifier
+            return ["_query_timezone": .string(zone == "GMT" ? "UTC" : zone)]
         default: break
         }
         if let target = ctx.alias(for: name), ctx.views[target] != nil { return .drop(ViewObject(environment: self, alias: target)) }
@@ -148,11 +154,10 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
 
     func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
         let text = value.text
-        try checkMarks(text)
         if let quote = FieldRenderer.openQuote(output) {
             // Inside the model's quotes only text that cannot end them is written.
             guard !text.contains(quote) && !text.contains("\\") && !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-                throw QueryError("'\(owner)' writes a value containing \(quote == "\\" ? "a backslash" : "quotes or backslashes") inside \(quote) quotes (line \(location.line), column \(location.column) of its SQL); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+                throw QueryError("'\(owner)' writes a value containing \(quote == "\\" ? "a backslash" : "quotes or backslashes") inside \(quote) quotes (at \(FieldRenderer.place(location, in: template))); write it outside the quotes, where Spyglass makes it a complete SQL literal")
             }
             return text
         }
@@ -181,7 +186,6 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         default:
             result = try renderer.dateBoundSQL(field, start: name == "date_start", alias: alias, owner: owner)
         }
-        try checkMarks(result)
         // A value is inserted as a complete literal or expression; inside a quoted region the model's
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
@@ -189,12 +193,6 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
         return result
-    }
-
-    func checkMarks(_ text: String) throws {
-        if FieldRenderer.containsPlaceholderMark(text) {
-            throw QueryError("'\(owner)' would write a value containing the reserved character U+E000 or U+E001; it is refused")
-        }
     }
 
     // MARK: References
