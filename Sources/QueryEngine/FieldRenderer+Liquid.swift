@@ -18,25 +18,6 @@ import SemanticModel
 /// a number, or a model-given allowed value; inside a quoted region only text without quotes or
 /// backslashes is written, so no value can end the quotes the model opened.
 extension FieldRenderer {
-    /// Whether any text fragment holds `{%` or `{{`; one byte scan, so templates without Liquid
-    /// (nearly all) pay almost nothing.
-    static func hasLiquid(_ template: SQLTemplate) -> Bool {
-        for fragment in template.fragments {
-            guard case .text(let text) = fragment else { continue }
-            if hasLiquid(text) { return true }
-        }
-        return false
-    }
-
-    static func hasLiquid(_ text: String) -> Bool {
-        var previousBrace = false
-        for b in text.utf8 {
-            if previousBrace && (b == UInt8(ascii: "%") || b == UInt8(ascii: "{")) { return true }
-            previousBrace = b == UInt8(ascii: "{")
-        }
-        return false
-    }
-
     /// Looker's tags, for parsing model SQL.
     static let lookerTags: [String: LiquidTemplate.TagKind] = [
         "condition": .block, "incrementcondition": .block, "parameter": .simple, "date_start": .simple, "date_end": .simple,

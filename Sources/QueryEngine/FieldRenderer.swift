@@ -46,7 +46,7 @@ final class FieldRenderer {
                 measure: ((String, Field) throws -> String)? = nil) throws -> (sql: String, aliases: Set<String>) {
         var out = ""
         var aliases: Set<String> = [alias]
-        if Self.hasLiquid(template) {
+        if template.hasLiquid {
             try expandLiquid(template, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
             return (out, aliases)
         }
@@ -114,7 +114,7 @@ final class FieldRenderer {
             return "(\n" + body.sql.trimmingSpaces + "\n)"
         }
         if let table = view.sqlTableName?.trimmingSpaces, !table.isEmpty {
-            guard Self.hasLiquid(table) else { return table }
+            guard SQLTemplate.hasLiquid(table) else { return table }
             return try expand(SQLTemplate(fragments: [.text(table)], location: nil), alias: view.name, owner: "sql_table_name of view '\(view.name)'").sql
         }
         return dialect.quoteIdentifier(view.name)

@@ -107,6 +107,7 @@ final class ModelBuilder {
             let explore = exploreBuilder.build(name: exploreName, pairs: pairs, location: explores.definitions[exploreName]!.location)
             if !explore.extensionRequired { model.explores.append(explore) }
         }
+        LiquidValidator.validate(model, sink: sink)
         return model
     }
 
