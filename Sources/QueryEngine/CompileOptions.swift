@@ -12,6 +12,8 @@ public struct CompileOptions: Sendable {
     public var maxRowLimit: Int
     /// The most pivot values (columns) a pivoted query returns; the first ones in pivot order are kept.
     public var pivotColumnLimit: Int
+    /// How many native derived tables deep this compile is (a guard against explores that feed each other).
+    var nesting = 0
 
     public init(now: Date = Date(), queryTimeZone: TimeZone = TimeZone(identifier: "UTC")!, defaultRowLimit: Int = 5000,
                 maxRowLimit: Int = 1_000_000, pivotColumnLimit: Int = 50) {

@@ -82,4 +82,5 @@ public struct SQLiteDialect: Dialect {
         guard digits == 3 else { throw QueryError.unsupported("the microsecond timeframe", dialect: name) }
         return "strftime('%Y-%m-%d %H:%M:%f', \(ts))"
     }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "datetime(\(ts), '\(days >= 0 ? "+" : "")\(days) days')" }
 }
