@@ -201,7 +201,7 @@ extension FieldRenderer {
         guard let r = radius[unit] else {
             throw QueryError("distance dimension '\(name)' has units '\(unit)'; expected \(radius.keys.sorted().joined(separator: ", "))")
         }
-        func radians(_ x: String) -> String { "(\(x) * 0.017453292519943295)" }
+        func radians(_ x: String) -> String { "((\(x)) * 0.017453292519943295)" }
         let dLat = "SIN(\(radians("\(end.lat) - \(start.lat)")) / 2)", dLon = "SIN(\(radians("\(end.lon) - \(start.lon)")) / 2)"
         let h = "\(dLat) * \(dLat) + COS(\(radians(start.lat))) * COS(\(radians(end.lat))) * \(dLon) * \(dLon)"
         let sql = "(2 * \(r) * ASIN(SQRT(\(h))))"
