@@ -54,6 +54,9 @@ public protocol Dialect: FilterSQLDialect, Sendable {
     /// The timestamp moved by whole `days` (negative: back), still a timestamp. Used for weeks that
     /// start on another day than Monday (`week_start_day`).
     func addDays(_ timestamp: String, _ days: Int) throws -> String
+    /// The timestamp moved by whole calendar `months` (only ever applied to month, quarter or year
+    /// starts, so no month-end clamping is involved). Used for period-over-period measures.
+    func addMonths(_ timestamp: String, _ months: Int) throws -> String
 }
 
 extension Dialect {
@@ -64,6 +67,10 @@ extension Dialect {
     /// Default: no day arithmetic spelled yet.
     public func addDays(_ timestamp: String, _ days: Int) throws -> String {
         throw QueryError.unsupported("week_start_day other than monday", dialect: name)
+    }
+    /// Default: no month arithmetic spelled yet.
+    public func addMonths(_ timestamp: String, _ months: Int) throws -> String {
+        throw QueryError.unsupported("period_over_period measures", dialect: name)
     }
     /// Default: no fractional-second formatting.
     public func formatFraction(_ timestamp: String, digits: Int) throws -> String {

@@ -58,6 +58,10 @@ extension FieldRenderer {
         if convertible && field.convertTZ {
             sql = try dialect.convertFromUTC(sql, to: options.queryTimeZone)
         }
+        if let shift = timeShift, shift.alias == alias, shift.group == field.group {
+            let start = shift.bucket == .week ? try weekStart(sql) : try dialect.truncate(shift.bucket, sql)
+            sql = shift.months != 0 ? try dialect.addMonths(start, shift.months) : try dialect.addDays(start, shift.days)
+        }
         return (sql, base.aliases)
     }
 

@@ -21,6 +21,9 @@ final class FieldRenderer {
     /// Every filter the query applies (the user's and the explore's defaults), as given: what
     /// native derived tables' `bind_filters`/`bind_all_filters` pass on. Set by the planner.
     var queryFilters: [FilterCondition] = []
+    /// Set for the previous-period statement of a `period_over_period` measure: timestamps of this
+    /// dimension group read as their bucket's start moved one period forward.
+    var timeShift: TimeShift?
     /// FROM items already rendered, by view name (a native derived table compiles a whole query).
     private var tableCache: [String: String] = [:]
 
@@ -29,6 +32,16 @@ final class FieldRenderer {
         self.dialect = dialect
         self.options = options
         self.filterContext = FilterContext(now: options.now, timeZone: options.queryTimeZone)
+    }
+
+    /// A dimension group's timestamps moved forward by a period, bucket start first (so month ends
+    /// cannot spill into the next month).
+    struct TimeShift {
+        var alias: String
+        var group: String
+        var bucket: TimeUnit
+        var months: Int
+        var days: Int
     }
 
     /// How a dimension appears in SQL.

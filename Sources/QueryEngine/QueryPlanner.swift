@@ -93,10 +93,15 @@ final class QueryPlanner {
             guard field.kind == .dimension else { throw QueryError("pivot field '\(name)' must be a dimension in explore '\(exploreName)'") }
             pivots.append(try dimColumn(name, alias, field))
         }
+        var periodFields: [(String, String, Field)] = []
+        var outputOrder: [String] = []
         for name in spec.fields where seen.insert(name).inserted {
             let (alias, field) = try ctx.resolve(name)
+            if field.kind == .measure { outputOrder.append(name) }
             switch field.kind {
             case .dimension: dims.append(try dimColumn(name, alias, field))
+            case .measure where field.type == "period_over_period":
+                periodFields.append((name, alias, field))
             case .measure:
                 _ = try measure(name, alias, field, hidden: false)
                 selectedMeasures.append(name)
@@ -104,6 +109,9 @@ final class QueryPlanner {
                 throw QueryError("field '\(name)' is a \(field.kind.rawValue)-only field and cannot be selected")
             }
         }
+
+        // Period-over-period measures need the dimensions known; their based_on measures are hidden.
+        let periods = try periodFields.map { try periodMeasure($0.0, $0.1, $0.2, dims: dims) }
 
         var measureFilters: [MeasureFilter] = []
         for filter in filters {
@@ -169,6 +177,12 @@ final class QueryPlanner {
         guard rowLimit > 0 else { throw QueryError("row limit \(rowLimit) must be a positive number") }
         guard rowLimit <= options.maxRowLimit else {
             throw QueryError("row limit \(rowLimit) exceeds the maximum of \(options.maxRowLimit) rows")
+        }
+        if !periods.isEmpty {
+            let pop = try periodOverPeriodStatement(dims: dims, periods: periods, output: outputOrder, measures: measureOrder.map { measureColumns[$0]! },
+                                                    filters: filters, measureFilters: measureFilters, rowLimit: rowLimit)
+            return CompiledQuery(sql: pop.sql, columns: pop.columns, totalsSQL: nil, rowTotalsSQL: nil, pivotValuesSQL: nil,
+                                 pivotColumnLimit: options.pivotColumnLimit, rowLimit: rowLimit, dialect: dialect.name, plan: .perViewGroups)
         }
         let sortKeys = try orderKeys(dims: dims, pivots: pivots, measures: selectedMeasures)
         // With pivots, a sort on a measure picks which dimension rows are kept by the measure's row
@@ -332,7 +346,7 @@ final class QueryPlanner {
     }
 
     /// `view.field` for a filter written with a view name rather than the alias.
-    private func qualified(_ name: String) -> String {
+    func qualified(_ name: String) -> String {
         guard let dot = name.firstIndex(of: ".") else { return name }
         let head = String(name[..<dot])
         guard ctx.views[head] == nil, let alias = ctx.alias(for: head) else { return name }
@@ -345,7 +359,7 @@ final class QueryPlanner {
     }
 
     /// Registers a measure (once) and returns its column.
-    private func measure(_ name: String, _ alias: String, _ field: Field, hidden: Bool) throws -> MeasureColumn {
+    func measure(_ name: String, _ alias: String, _ field: Field, hidden: Bool) throws -> MeasureColumn {
         if let existing = measureColumns[name] { return existing }
         let parts = try renderer.measureParts(alias: alias, field: field)
         let column = MeasureColumn(name: name, alias: hidden ? columnAlias("q_h\(measureOrder.count)") : columnAlias(name), parts: parts)
@@ -356,7 +370,7 @@ final class QueryPlanner {
 
     /// A SQL column alias from a field name: letters, digits and `_` only (every dialect accepts it
     /// quoted or not, BigQuery included), at most 60 bytes, unique within the statement.
-    private func columnAlias(_ name: String) -> String {
+    func columnAlias(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
             let v = scalar.value
@@ -379,8 +393,9 @@ final class QueryPlanner {
     /// unless sorted otherwise.
     /// `tieBreak`: every dimension follows the sort keys, so the order is total (equal keys cannot
     /// keep different rows in two statements).
-    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false,
-                           tieBreak: Bool = false) throws -> [OrderKey] {
+    /// `measureAliases`: output aliases of measures not planned as columns (period-over-period ones).
+    func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false,
+                   tieBreak: Bool = false, measureAliases: [String: String] = [:]) throws -> [OrderKey] {
         var keys: [OrderKey] = []
         var used: Set<String> = []
         func key(_ alias: String, _ descending: Bool, _ order: [String]? = nil) -> OrderKey {
@@ -391,8 +406,8 @@ final class QueryPlanner {
                 if used.insert(d.alias).inserted { keys.append(key(d.alias, sort.descending, d.whenOrder)) }
             } else if dimensionsOnly {
                 continue
-            } else if let m = measureColumns[sort.field], measures.contains(sort.field) {
-                if used.insert(m.alias).inserted { keys.append(key(m.alias, sort.descending)) }
+            } else if let alias = measureAliases[sort.field] ?? (measures.contains(sort.field) ? measureColumns[sort.field]?.alias : nil) {
+                if used.insert(alias).inserted { keys.append(key(alias, sort.descending)) }
             } else if pivots.contains(where: { $0.name == sort.field }) || spec.pivots.contains(sort.field) {
                 continue
             } else {
@@ -404,7 +419,7 @@ final class QueryPlanner {
                 keys.append(key(time.alias, true))
                 used.insert(time.alias)
             } else if let m = measures.first {
-                keys.append(key(measureColumns[m]!.alias, true))
+                keys.append(key(measureAliases[m] ?? measureColumns[m]!.alias, true))
             } else if let d = dims.first {
                 keys.append(key(d.alias, false, d.whenOrder))
                 used.insert(d.alias)

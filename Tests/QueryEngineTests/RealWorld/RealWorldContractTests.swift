@@ -18,6 +18,8 @@ import Testing
         QuerySpec(explore: "realworld/users", fields: ["users.state", "page_views.count", "raw_events.count"]),
         QuerySpec(explore: "realworld/users", fields: ["users.age_group", "users.count"], sorts: [SortKey(field: "users.age_group")],
                   pivots: ["users.is_vip"], rowTotals: true),
+        QuerySpec(explore: "realworld/orders", fields: ["orders.created_month", "orders.count_last_year", "orders.amount_change_vs_last_month",
+                                                        "orders.amount_relative_change_yoy"]),
     ]
 
     @Test func everyDialectCompilesEveryConstruct() throws {

@@ -55,4 +55,26 @@ view: orders {
     convert_tz: no
     sql: MAX(${TABLE}.created_at) ;;
   }
+  # Period over period: the based_on measure one period earlier, its difference and relative change.
+  measure: count_last_year {
+    type: period_over_period
+    based_on: count
+    based_on_time: created_year
+    period: year
+    kind: previous
+  }
+  measure: amount_change_vs_last_month {
+    type: period_over_period
+    based_on: orders.total_amount
+    based_on_time: orders.created_month
+    period: month
+    kind: difference
+  }
+  measure: amount_relative_change_yoy {
+    type: period_over_period
+    based_on: total_amount
+    based_on_time: created_month
+    period: year
+    kind: relative_change
+  }
 }
