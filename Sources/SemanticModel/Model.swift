@@ -11,6 +11,9 @@ public struct Model: Hashable, Sendable {
     /// The model file's `named_value_format` blocks by name; fields' `value_format_name` resolve
     /// against these first, then Looker's built-ins (`ValueFormats.builtin(named:)`).
     public var namedValueFormats: [String: NamedValueFormat] = [:]
+    /// Dashboard files (`*.dashboard.lookml`) the model's includes name, project-relative: Looker
+    /// reads only these.
+    public var dashboardFiles: [String] = []
 
     public init(name: String) {
         self.name = name

@@ -49,7 +49,8 @@ final class ModelBuilder {
             }
         }
 
-        let includes = includeOrder()
+        let (includes, dashboards) = includeOrder()
+        model.dashboardFiles = dashboards
         let formats = ValueFormats.Definitions(reading: file, includes: includes.compactMap { files[$0] }, with: reader)
         model.namedValueFormats = formats.byName
         for includedPath in includes + [path] {
@@ -90,7 +91,8 @@ final class ModelBuilder {
             }
         }
 
-        let exploreBuilder = ExploreBuilder(reader: reader, model: name, views: built)
+        var exploreBuilder = ExploreBuilder(reader: reader, model: name, views: built)
+        exploreBuilder.crossViews = ExploreReferenceCheck.crossViews(built)
         var aliases: Set<String> = []
         var resolvedExplores: [(String, [Pair])] = []
         for exploreName in explores.order {
@@ -110,9 +112,11 @@ final class ModelBuilder {
         return model
     }
 
-    /// Files the model sees, dependencies before the files that include them, each once.
-    private func includeOrder() -> [String] {
+    /// Files the model sees, dependencies before the files that include them, each once; and
+    /// the dashboard files its includes name.
+    private func includeOrder() -> (lookml: [String], dashboards: [String]) {
         var order: [String] = []
+        var dashboards: [String] = []
         var visited: Set<String> = [path]
         func visit(_ filePath: String) {
             guard let file = files[filePath] else { return }
@@ -131,6 +135,10 @@ final class ModelBuilder {
                     for candidate in allPaths where glob.matches(candidate) {
                         matched = true
                         // Dashboards are loaded on their own; model files cannot be included.
+                        if candidate.hasSuffix(".dashboard.lookml") {
+                            if !dashboards.contains(candidate) { dashboards.append(candidate) }
+                            continue
+                        }
                         guard candidate.hasSuffix(".lkml"), !candidate.hasSuffix(".model.lkml") else { continue }
                         guard visited.insert(candidate).inserted else { continue }
                         visit(candidate)
@@ -143,7 +151,7 @@ final class ModelBuilder {
             }
         }
         visit(path)
-        return order
+        return (order, dashboards)
     }
 
     private func collect(_ file: SyntaxFile) {

@@ -50,22 +50,34 @@ public enum ProjectLoader {
         Parallel.discard(&trees)
 
         var project = Project(root: rootPath, models: models, constants: constants)
+        // Looker reads only the dashboards a model includes; the first model (by name) that
+        // includes one is the model its tiles default to.
+        var includingModel: [String: String] = [:]
+        for model in models { for file in model.dashboardFiles where includingModel[file] == nil { includingModel[file] = model.name } }
         let dashboardLoader = DashboardLoader(sink: sink, constants: constants)
+        var loaded: [Dashboard] = []
         var dashboardLocations: [String: SourceLocation] = [:]
         for path in dashboardPaths {
+            guard let model = includingModel[path] else {
+                sink.warning("dashboard file is not included by any model, so Looker does not read it; "
+                    + "add include: \"/\(path)\" to a model to use it", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
             guard let text = read(rootPath + "/" + path) else {
                 sink.error("cannot read file", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
-            for dashboard in dashboardLoader.load(path: path, text: text) {
+            for var dashboard in dashboardLoader.load(path: path, text: text) {
                 if let first = dashboardLocations[dashboard.name] {
                     sink.error("dashboard '\(dashboard.name)' is already defined at \(first)", at: dashboard.location)
                     continue
                 }
                 dashboardLocations[dashboard.name] = dashboard.location ?? SourceLocation(file: path, line: 1, column: 1)
-                project.dashboards.append(dashboard)
+                dashboard.model = model
+                loaded.append(dashboard)
             }
         }
+        project.dashboards = DashboardExtends.resolve(loaded, sink: sink)
         DashboardValidator(project: project, sink: sink).validate()
         project.diagnostics = sink.sorted()
         return project
