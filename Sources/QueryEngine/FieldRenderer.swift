@@ -64,8 +64,9 @@ final class FieldRenderer {
         case .table:
             out += dialect.quoteIdentifier(alias)
         case .sqlTableName(let viewName):
-            guard let target = ctx.alias(for: viewName), let view = ctx.views[target] else {
-                throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but view '\(viewName)' is not in explore '\(ctx.explore.name)'")
+            // Any view of the model, joined or not (Looker inlines its table or derived table).
+            guard let view = ctx.alias(for: viewName).flatMap({ ctx.views[$0] }) ?? ctx.model.views[viewName] else {
+                throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but model '\(ctx.model.name)' has no view '\(viewName)'")
             }
             out += try tableSQL(view, owner: owner)
         case .field(let viewName, let name):

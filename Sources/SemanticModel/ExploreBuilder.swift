@@ -122,6 +122,11 @@ struct ExploreBuilder {
         for field in explore.conditionallyFilterUnless {
             checkFieldName(field, at: nil, aliases: aliasView, context: "unless of explore '\(name)'", unscoped: explore.alias)
         }
+        // Stored qualified, so every consumer reads `alias.field`.
+        func qualified(_ field: String) -> String { field.contains(".") ? field : "\(explore.alias).\(field)" }
+        for i in explore.alwaysFilter.indices { explore.alwaysFilter[i].field = qualified(explore.alwaysFilter[i].field) }
+        for i in explore.conditionallyFilter.indices { explore.conditionallyFilter[i].field = qualified(explore.conditionallyFilter[i].field) }
+        explore.conditionallyFilterUnless = explore.conditionallyFilterUnless.map(qualified)
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
@@ -329,7 +334,11 @@ struct ExploreBuilder {
             } else {
                 let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    sink.error("'\(item.text)' in fields of explore '\(explore.name)' needs a view: write view.\(text)", at: item.location)
+                    if text.hasSuffix("*") {
+                        sink.error("unknown view '\(text.dropLast())' in fields of explore '\(explore.name)'", at: item.location)
+                    } else {
+                        sink.error("'\(item.text)' in fields of explore '\(explore.name)' needs a view: write view.\(text)", at: item.location)
+                    }
                     continue
                 }
                 guard let viewName = aliases[parts[0]], let built = views[viewName] else {

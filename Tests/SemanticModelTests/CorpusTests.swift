@@ -35,4 +35,44 @@ struct CorpusTests {
         #expect(merged?.mergedQueries.last?.joinFields.map(\.field) == ["products.category"])
         #expect(project.dashboards.allSatisfy { $0.model == "retail" })
     }
+
+    @Test func hubAndSpokeWithImportedProjects() {
+        #expect(diagnostics("hub_spoke") == [])
+        let project = ProjectLoader.load(root: Self.corpus + "/hub_spoke")
+        #expect(project.projectName == "sales_spoke")
+        #expect(project.importedProjects == ["hub", "marketing_block"])
+        let model = project.model(named: "sales")
+        // The hub's model file is not a model of the spoke.
+        #expect(project.models.map(\.name) == ["sales"])
+        #expect(model?.label == "Sales (EUR)")
+        #expect(model?.explores.map(\.name).sorted() == ["campaigns", "orders", "users"])
+        // override_constant reaches the imported files; the spoke's refinement of a hub view applies.
+        #expect(model?.views["orders"]?.sqlTableName == "sales_mart.orders")
+        #expect(model?.views["campaigns"]?.sqlTableName == "paid_media.campaigns")
+        #expect(model?.views["orders"]?.field(named: "large_order_count") != nil)
+        #expect(model?.explore(named: "users")?.joins.map(\.name) == ["orders", "user_order_facts"])
+    }
+
+    @Test func vendorBlockWithConstantsParametersAndAccessFilters() {
+        #expect(diagnostics("warehouse_usage") == [
+            "views/warehouse_metering_history.view.lkml:12:42: warning: fiscal timeframe 'fiscal_quarter' of dimension_group 'usage' "
+                + "follows the calendar year (fiscal_month_offset is not supported)",
+            "views/warehouse_metering_history.view.lkml:12:58: warning: fiscal timeframe 'fiscal_year' of dimension_group 'usage' "
+                + "follows the calendar year (fiscal_month_offset is not supported)",
+        ])
+    }
+
+    /// A project with real mistakes: each is reported once, where it was written, naming the
+    /// explore that cannot resolve it; the same reference in an explore that can is not blamed.
+    @Test func realMistakesAreAllFound() {
+        #expect(diagnostics("real_mistakes") == [
+            "dashboards/overview.dashboard.lookml:9:11: error: unknown dashboard filter 'regoin' in listen of element 'by_region' of dashboard 'overview'",
+            "dashboards/overview.dashboard.lookml:14:7: error: unknown field 'orders.cnt' in explore 'orders' "
+                + "(expression of dynamic field 'share' of element 'by_region' of dashboard 'overview')",
+            "mistakes.model.lkml:19:12: error: unknown view 'customer' in fields of explore 'customers'",
+            "views/orders.view.lkml:15:10: error: view 'customers' is not accessible in explore 'orders_quick': "
+                + "'${customers.region}' in orders.customer_region needs a join named 'customers' there",
+            "views/orders.view.lkml:20:10: error: unknown field 'segmnet' in view 'customers' referenced as '${customers.segmnet}'",
+        ])
+    }
 }

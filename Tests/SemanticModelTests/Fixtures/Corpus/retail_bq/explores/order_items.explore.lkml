@@ -50,7 +50,7 @@ explore: order_items_lite {
   from: order_items
   view_name: order_items
   fields: [order_items.id, order_items.status, order_items.sale_price, order_items.count,
-           order_items.is_first_purchase, users*, user_facts.first_order_date]
+           order_items.is_first_purchase, order_items.created_date, users*, user_facts.first_order_date]
   conditionally_filter: {
     filters: [created_date: "30 days"]
     unless: [id]
