@@ -7,6 +7,8 @@ struct ExploreBuilder {
     /// Every view built for the model (extension views included, so messages can say why one
     /// cannot be used).
     let views: [String: ViewBuilder.Built]
+    /// Views whose fields reference other views (`ExploreReferenceCheck.crossViews`).
+    var crossViews: Set<String> = []
     var sink: DiagnosticSink { reader.sink }
 
     private struct PendingJoin {
@@ -97,8 +99,8 @@ struct ExploreBuilder {
         // Views already reported for a missing primary key are not warned about again for fan-out.
         var missingKey: Set<String> = []
         for pending in kept {
-            check(pending.sqlOnRefs, aliases: aliasView, known: aliasLocation, context: "sql_on of join '\(pending.join.name)'")
-            check(pending.sqlWhereRefs, aliases: aliasView, known: aliasLocation, context: "sql_where of join '\(pending.join.name)'")
+            check(pending.sqlOnRefs, aliases: aliasView, known: aliasLocation, context: "sql_on of join '\(pending.join.name)'", unscoped: nil)
+            check(pending.sqlWhereRefs, aliases: aliasView, known: aliasLocation, context: "sql_where of join '\(pending.join.name)'", unscoped: nil)
             for required in pending.requiredJoins where aliasLocation[required.text] == nil {
                 sink.error("unknown join '\(required.text)' in required_joins of join '\(pending.join.name)'", at: required.location)
             }
@@ -115,17 +117,33 @@ struct ExploreBuilder {
             sink.error("unknown join '\(scalar.text)' in always_join of explore '\(name)'", at: scalar.location)
         }
         explore.alwaysJoin = alwaysJoin.map(\.text)
-        check(exploreRefs, aliases: aliasView, known: aliasLocation, context: "explore '\(name)'")
+        // Unscoped names at explore level (`${field}` in sql_always_where, `field` in always_filter)
+        // mean the base view, as in Looker.
+        check(exploreRefs, aliases: aliasView, known: aliasLocation, context: "explore '\(name)'", unscoped: explore.alias)
         for condition in explore.alwaysFilter + explore.conditionallyFilter {
-            checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'")
+            checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'", unscoped: explore.alias)
         }
         for filter in explore.accessFilters {
             checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
         }
+        for field in explore.conditionallyFilterUnless {
+            checkFieldName(field, at: nil, aliases: aliasView, context: "unless of explore '\(name)'", unscoped: explore.alias)
+        }
+        // Stored qualified, so every consumer reads `alias.field`.
+        func qualified(_ field: String) -> String { field.contains(".") ? field : "\(explore.alias).\(field)" }
+        for i in explore.alwaysFilter.indices { explore.alwaysFilter[i].field = qualified(explore.alwaysFilter[i].field) }
+        for i in explore.conditionallyFilter.indices { explore.conditionallyFilter[i].field = qualified(explore.conditionallyFilter[i].field) }
+        explore.conditionallyFilterUnless = explore.conditionallyFilterUnless.map(qualified)
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
         explore.allowedFields = allowedFields(explore: explore, joins: kept, list: fieldsList, aliases: aliasView)
+        var starts: [(alias: String, field: String)] = []
+        for pending in kept {
+            for ref in pending.sqlOnRefs + pending.sqlWhereRefs { if let alias = ref.view { starts.append((alias, ref.name)) } }
+        }
+        for ref in exploreRefs { starts.append((ref.view ?? explore.alias, ref.name)) }
+        ExploreReferenceCheck(explore: explore, aliases: aliasView, views: views, crossViews: crossViews, sink: sink).run(starts: starts)
         return explore
     }
 
@@ -186,12 +204,16 @@ struct ExploreBuilder {
         return true
     }
 
-    private func check(_ refs: [ValueReader.LocatedReference], aliases: [String: String], known: [String: SourceLocation], context: String) {
+    /// `unscoped`: the alias a `${field}` without a view means here (nil: it must name a view).
+    private func check(_ refs: [ValueReader.LocatedReference], aliases: [String: String], known: [String: SourceLocation], context: String,
+                       unscoped: String?) {
         for ref in refs {
-            guard let alias = ref.view else {
+            guard let alias = ref.view ?? unscoped else {
                 sink.error("reference '\(ref.written)' in \(context) needs a view: write ${view.\(ref.name)}", at: ref.location)
                 continue
             }
+            // `${view.SQL_TABLE_NAME}` may name any view of the model, joined or not.
+            if ref.name == "SQL_TABLE_NAME", aliases[alias] == nil, views[alias] != nil { continue }
             guard let viewName = aliases[alias] else {
                 // An alias whose view is unknown was reported at the join; don't repeat it.
                 if known[alias] == nil {
@@ -207,8 +229,9 @@ struct ExploreBuilder {
     }
 
     /// `alias.field` in an explore's filters or fields lists.
-    private func checkFieldName(_ name: String, at location: SourceLocation?, aliases: [String: String], context: String) {
-        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+    private func checkFieldName(_ name: String, at location: SourceLocation?, aliases: [String: String], context: String, unscoped: String? = nil) {
+        var parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        if parts.count == 1, let unscoped { parts.insert(unscoped, at: 0) }
         guard parts.count == 2 else {
             sink.error("field '\(name)' in \(context) needs a view: write view.\(name)", at: location)
             return
@@ -314,10 +337,18 @@ struct ExploreBuilder {
             var selected: [String] = []
             if text == "ALL_FIELDS*" {
                 selected = Array(everything)
+            } else if text.hasSuffix("*"), !text.contains("."), aliases[String(text.dropLast())] != nil {
+                // `view_name*`: every field the alias brings into the explore.
+                let alias = String(text.dropLast())
+                selected = (available[alias] ?? []).map { "\(alias).\($0)" }
             } else {
                 let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    sink.error("'\(item.text)' in fields of explore '\(explore.name)' needs a view: write view.\(text)", at: item.location)
+                    if text.hasSuffix("*") {
+                        sink.error("unknown view '\(text.dropLast())' in fields of explore '\(explore.name)'", at: item.location)
+                    } else {
+                        sink.error("'\(item.text)' in fields of explore '\(explore.name)' needs a view: write view.\(text)", at: item.location)
+                    }
                     continue
                 }
                 guard let viewName = aliases[parts[0]], let built = views[viewName] else {

@@ -36,7 +36,8 @@ enum KnownParameters {
         "measure": fieldCommon.union(["filters", "percentile", "precision", "sql_distinct_key", "list_field",
                                       "approximate", "approximate_threshold", "direction",
                                       "allow_approximate_optimization", "primary_key", "convert_tz", "datatype",
-                                      "based_on", "based_on_time", "period", "kind"]),
+                                      // type: period_over_period
+                                      "based_on", "based_on_time", "period", "kind", "value_to_date"]),
         "filter": fieldCommon.union(["default_value", "convert_tz", "datatype"]),
         "parameter": fieldCommon.union(["allowed_value", "default_value"]),
         "set": ["fields"],

@@ -17,6 +17,9 @@ public struct Model: Hashable, Sendable {
     public var weekStartDay: Int = 0
     /// `fiscal_month_offset`: months the fiscal year starts after January (any integer).
     public var fiscalMonthOffset: Int = 0
+    /// Dashboard files (`*.dashboard.lookml`) the model's includes name, project-relative: Looker
+    /// reads only these.
+    public var dashboardFiles: [String] = []
 
     public init(name: String) {
         self.name = name

@@ -7,8 +7,8 @@ final class ModelBuilder {
     private let name: String
     private let path: String
     private let files: [String: SyntaxFile]
-    /// Every project file (LookML and dashboards), project-relative, sorted.
-    private let allPaths: [String]
+    /// The files includes can match: this project's, and imported projects'.
+    private let scopes: IncludeScopes
     private let reader: ValueReader
     private var sink: DiagnosticSink { reader.sink }
 
@@ -29,11 +29,11 @@ final class ModelBuilder {
     private var views = Objects(kind: "view")
     private var explores = Objects(kind: "explore")
 
-    init(name: String, path: String, files: [String: SyntaxFile], allPaths: [String], reader: ValueReader) {
+    init(name: String, path: String, files: [String: SyntaxFile], scopes: IncludeScopes, reader: ValueReader) {
         self.name = name
         self.path = path
         self.files = files
-        self.allPaths = allPaths
+        self.scopes = scopes
         self.reader = reader
     }
 
@@ -69,7 +69,8 @@ final class ModelBuilder {
             }
         }
 
-        let includes = includeOrder()
+        let (includes, dashboards) = includeOrder()
+        model.dashboardFiles = dashboards
         let formats = ValueFormats.Definitions(reading: file, includes: includes.compactMap { files[$0] }, with: reader)
         model.namedValueFormats = formats.byName
         for includedPath in includes + [path] {
@@ -110,7 +111,8 @@ final class ModelBuilder {
             }
         }
 
-        let exploreBuilder = ExploreBuilder(reader: reader, model: name, views: built)
+        var exploreBuilder = ExploreBuilder(reader: reader, model: name, views: built)
+        exploreBuilder.crossViews = ExploreReferenceCheck.crossViews(built)
         var aliases: Set<String> = []
         var resolvedExplores: [(String, [Pair])] = []
         for exploreName in explores.order {
@@ -132,27 +134,42 @@ final class ModelBuilder {
         return model
     }
 
-    /// Files the model sees, dependencies before the files that include them, each once.
-    private func includeOrder() -> [String] {
+    /// Files the model sees, dependencies before the files that include them, each once; and
+    /// the dashboard files its includes name.
+    private func includeOrder() -> (lookml: [String], dashboards: [String]) {
         var order: [String] = []
+        var dashboards: [String] = []
         var visited: Set<String> = [path]
         func visit(_ filePath: String) {
             guard let file = files[filePath] else { return }
-            let directory = filePath.split(separator: "/").dropLast().joined(separator: "/")
             for pair in file.pairs where pair.key == "include" {
                 for scalar in reader.list(pair) {
                     let pattern = reader.text(scalar)
-                    let glob = IncludeGlob(pattern, relativeTo: directory)
-                    guard glob.isValid else {
-                        sink.error(pattern.hasPrefix("//")
-                            ? "include '\(pattern)' names another project; remote and local dependencies are not supported"
-                            : "include '\(pattern)' points outside the project", at: scalar.location)
+                    let glob: IncludeGlob
+                    let prefix: String
+                    let paths: [String]
+                    switch scopes.resolve(pattern, from: filePath) {
+                    case .scope(let g, let p, let candidates):
+                        (glob, prefix, paths) = (g, p, candidates)
+                    case .unknownProject(let project):
+                        sink.error("include '\(pattern)' names project '\(project)', which manifest.lkml does not import; "
+                            + "add local_dependency: { project: \"\(project)\" } or a remote_dependency", at: scalar.location)
+                        continue
+                    case .missingProject:
+                        continue
+                    case .outside:
+                        sink.error("include '\(pattern)' points outside the project", at: scalar.location)
                         continue
                     }
                     var matched = false
-                    for candidate in allPaths where glob.matches(candidate) {
+                    for relative in paths where glob.matches(relative) {
                         matched = true
+                        let candidate = prefix + relative
                         // Dashboards are loaded on their own; model files cannot be included.
+                        if candidate.hasSuffix(".dashboard.lookml") {
+                            if !dashboards.contains(candidate) { dashboards.append(candidate) }
+                            continue
+                        }
                         guard candidate.hasSuffix(".lkml"), !candidate.hasSuffix(".model.lkml") else { continue }
                         guard visited.insert(candidate).inserted else { continue }
                         visit(candidate)
@@ -165,7 +182,7 @@ final class ModelBuilder {
             }
         }
         visit(path)
-        return order
+        return (order, dashboards)
     }
 
     private func collect(_ file: SyntaxFile) {

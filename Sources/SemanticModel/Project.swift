@@ -9,6 +9,10 @@ public struct Project: Sendable {
     public var dashboards: [Dashboard]
     /// `manifest.lkml` constants.
     public var constants: [String: String]
+    /// `project_name:` of manifest.lkml.
+    public var projectName: String?
+    /// Projects imported through manifest.lkml (`local_dependency`, `remote_dependency`) and found.
+    public var importedProjects: [String] = []
     /// Every problem found, in file order.
     public var diagnostics: [Diagnostic]
 

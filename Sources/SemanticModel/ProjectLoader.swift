@@ -20,12 +20,28 @@ public enum ProjectLoader {
             sink.error("project directory '\(root)' does not exist", at: nil)
             return Project(root: rootPath, diagnostics: sink.sorted())
         }
-        let (lookml, dashboardPaths) = listFiles(rootPath, skipping: skipped)
-        var files = parseAll(lookml, root: rootPath, sink: sink)
+        // Imported projects are read only as the manifest declares them, not as part of this one.
+        let (lookml, ownDashboards) = listFiles(rootPath, skipping: skipped.union([ProjectImports.importedDirectory]))
+        // The manifest first: it says which projects are imported, and their files parse with ours.
+        var files = parseAll(lookml.filter { $0 == "manifest.lkml" }, root: rootPath, sink: sink)
+        let imports = ProjectImports.read(manifest: files["manifest.lkml"], root: rootPath, sink: sink)
+        var keys = lookml.filter { $0 != "manifest.lkml" }
+        var dashboardPaths = ownDashboards
+        for dependency in imports.dependencies {
+            keys += dependency.paths.filter { $0.hasSuffix(".lkml") }.map { dependency.prefix + $0 }
+            dashboardPaths += dependency.dashboards.map { dependency.prefix + $0 }
+        }
+        files.merge(parseAll(keys, root: rootPath, imports: imports, sink: sink)) { first, _ in first }
 
-        let constants = readConstants(files["manifest.lkml"], sink: sink)
+        var constants = readConstants(files["manifest.lkml"], sink: sink)
+        // Imported projects' constants (after override_constant) are usable here too; a constant
+        // this project defines itself wins.
+        for (name, imported) in imports.constants(files: files, sink: sink) where constants[name] == nil {
+            constants[name] = imported.value
+        }
+        settle(&constants)
         let reader = ValueReader(constants: constants, sink: sink)
-        let allPaths = (lookml + dashboardPaths).sorted()
+        let scopes = IncludeScopes(main: (lookml + ownDashboards).sorted(), imports: imports)
         var models: [Model] = []
         let modelPaths = lookml.filter { $0.hasSuffix(".model.lkml") }
         if modelPaths.isEmpty {
@@ -38,7 +54,7 @@ public enum ProjectLoader {
                 sink.error("model '\(name)' is already defined in \(other.location?.file ?? "another file")", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
-            models.append(ModelBuilder(name: name, path: path, files: files, allPaths: allPaths, reader: reader).build())
+            models.append(ModelBuilder(name: name, path: path, files: files, scopes: scopes, reader: reader).build())
         }
         models.sort { $0.name < $1.name }
         // The models keep no syntax, so the trees can go now, on all cores: freeing a few hundred
@@ -50,22 +66,38 @@ public enum ProjectLoader {
         Parallel.discard(&trees)
 
         var project = Project(root: rootPath, models: models, constants: constants)
+        project.projectName = imports.projectName
+        project.importedProjects = imports.dependencies.map(\.name)
+        // Looker reads only the dashboards a model includes; the first model (by name) that
+        // includes one is the model its tiles default to.
+        var includingModel: [String: String] = [:]
+        for model in models { for file in model.dashboardFiles where includingModel[file] == nil { includingModel[file] = model.name } }
         let dashboardLoader = DashboardLoader(sink: sink, constants: constants)
+        var loaded: [Dashboard] = []
         var dashboardLocations: [String: SourceLocation] = [:]
         for path in dashboardPaths {
-            guard let text = read(rootPath + "/" + path) else {
+            guard let model = includingModel[path] else {
+                // An imported project's dashboards are its own business unless included here.
+                if imports.owner(of: path) != nil { continue }
+                sink.warning("dashboard file is not included by any model, so Looker does not read it; "
+                    + "add include: \"/\(path)\" to a model to use it", at: SourceLocation(file: path, line: 1, column: 1))
+                continue
+            }
+            guard let text = read(imports.absolutePath(of: path, root: rootPath)) else {
                 sink.error("cannot read file", at: SourceLocation(file: path, line: 1, column: 1))
                 continue
             }
-            for dashboard in dashboardLoader.load(path: path, text: text) {
+            for var dashboard in dashboardLoader.load(path: path, text: text) {
                 if let first = dashboardLocations[dashboard.name] {
                     sink.error("dashboard '\(dashboard.name)' is already defined at \(first)", at: dashboard.location)
                     continue
                 }
                 dashboardLocations[dashboard.name] = dashboard.location ?? SourceLocation(file: path, line: 1, column: 1)
-                project.dashboards.append(dashboard)
+                dashboard.model = model
+                loaded.append(dashboard)
             }
         }
+        project.dashboards = DashboardExtends.resolve(loaded, sink: sink)
         DashboardValidator(project: project, sink: sink).validate()
         project.diagnostics = sink.sorted()
         return project
@@ -109,9 +141,10 @@ public enum ProjectLoader {
 
     /// Reads, parses and checks (known parameters, duplicate members) files on all cores, by
     /// project-relative path; unreadable files are reported and left out.
-    static func parseAll(_ paths: [String], root: String, sink: DiagnosticSink) -> [String: SyntaxFile] {
+    static func parseAll(_ paths: [String], root: String, imports: ProjectImports = ProjectImports(),
+                         sink: DiagnosticSink) -> [String: SyntaxFile] {
         let parsed = Parallel.map(paths.count) { i -> (file: SyntaxFile, diagnostics: [Diagnostic])? in
-            guard let text = read(root + "/" + paths[i]) else { return nil }
+            guard let text = read(imports.absolutePath(of: paths[i], root: root)) else { return nil }
             let parsed = LookMLParser.parse(text, path: paths[i])
             let local = DiagnosticSink()
             for diagnostic in parsed.diagnostics { local.add(diagnostic) }
@@ -159,8 +192,12 @@ public enum ProjectLoader {
             locations[name] = at
             constants[name] = scalar.text
         }
-        // Constants may use other constants; a few passes settle any sane nesting, and a cycle
-        // stops with the `@{…}` left in place (reported where the value is used).
+        return constants
+    }
+
+    /// Constants may use other constants; a few passes settle any sane nesting, and a cycle
+    /// stops with the `@{…}` left in place (reported where the value is used).
+    static func settle(_ constants: inout [String: String]) {
         for _ in 0..<4 {
             var changed = false
             for (name, value) in constants {
@@ -171,6 +208,5 @@ public enum ProjectLoader {
             }
             if !changed { break }
         }
-        return constants
     }
 }

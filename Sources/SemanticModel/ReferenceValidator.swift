@@ -52,11 +52,10 @@ struct ReferenceValidator {
             // Read properties in place: copying a whole Field per reference is the hot spot.
             let kind = fields[i].kind
             for ref in built.references[i] {
-                guard let (targetName, targetIndex) = resolve(ref, from: built, sink: sink) else { continue }
-                let sameView = targetName == built.view.name
-                let targetKind = sameView ? fields[targetIndex].kind : viewsByName[targetName]!.view.fields[targetIndex].kind
-                if targetKind == .measure {
-                    let targetField = sameView ? fields[targetIndex].name : viewsByName[targetName]!.view.fields[targetIndex].name
+                guard let (targetName, targetIndex, cross) = resolve(ref, from: built, sink: sink) else { continue }
+                // What another view's field may be used for is checked per explore.
+                if !cross && fields[targetIndex].kind == .measure {
+                    let targetField = fields[targetIndex].name
                     let name = fields[i].name
                     if kind == .dimension || kind == .filter {
                         sink.error("\(kind.rawValue) '\(name)' cannot reference measure '\(targetField)'", at: ref.location)
@@ -87,28 +86,28 @@ struct ReferenceValidator {
     }
 
     /// The view name and field index a reference names, or nil after reporting why not.
-    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built, sink: DiagnosticSink) -> (String, Int)? {
-        var viewName = built.view.name
-        var index: Int?
+    ///
+    /// A reference to another view's field (`${users.name}`) is judged in each explore that uses
+    /// the field (`ExploreReferenceCheck`): the name may be a join alias there, and a view no
+    /// explore exposes is not Looker's business. Here it only adds a cycle edge when it names a
+    /// view of the model directly (`cross` true: the kind rules are checked per explore too).
+    private func resolve(_ ref: ValueReader.LocatedReference, from built: ViewBuilder.Built, sink: DiagnosticSink) -> (String, Int, cross: Bool)? {
         if let v = ref.view, v != built.view.name {
-            guard let other = viewsByName[v] else {
-                if !aliases.contains(v) {
+            if ref.name == "SQL_TABLE_NAME" {
+                if viewsByName[v] == nil && !aliases.contains(v) {
                     sink.error("unknown view '\(v)' referenced as '\(ref.written)'", at: ref.location)
                 }
                 return nil
             }
-            viewName = v
-            if ref.name == "SQL_TABLE_NAME" { return nil }
-            index = other.index[ref.name]
-        } else {
-            if ref.name == "SQL_TABLE_NAME" { return nil }
-            index = built.index[ref.name]
+            guard let other = viewsByName[v], let index = other.index[ref.name] else { return nil }
+            return (v, index, true)
         }
-        guard let index else {
-            sink.error("unknown field '\(ref.name)' in view '\(viewName)' referenced as '\(ref.written)'", at: ref.location)
+        if ref.name == "SQL_TABLE_NAME" { return nil }
+        guard let index = built.index[ref.name] else {
+            sink.error("unknown field '\(ref.name)' in view '\(built.view.name)' referenced as '\(ref.written)'", at: ref.location)
             return nil
         }
-        return (viewName, index)
+        return (built.view.name, index, false)
     }
 
     private func checkFilterField(_ condition: FilterCondition, in built: ViewBuilder.Built, sink: DiagnosticSink) {

@@ -27,6 +27,20 @@ enum ModelBenchmarks {
                          "\(Bench.format(ms.median)) ms (fastest \(Bench.format(ms.fastest)))",
                          target: "< 100 ms", ok: ms.median < 100)
         }
+        if load {
+            // `spyglass validate --sql`: every field of every explore compiled.
+            let dialect = try Dialects.named("postgres")
+            var fields = 0
+            var failures = 0
+            let ms = Bench.spread(runs: quick ? 1 : 3) {
+                let results = ExploreSQLCheck.run(project: project, dialect: { _ in dialect })
+                fields = results.reduce(0) { $0 + $1.checked }
+                failures = results.reduce(0) { $0 + $1.failures.count }
+            }
+            guard failures == 0 else { throw BenchError("validate --sql found \(failures) fields that do not compile in the synthetic project") }
+            Bench.report("validate --sql 250 views (\(fields) fields)", "\(Bench.format(ms.median)) ms (fastest \(Bench.format(ms.fastest)))",
+                         target: "< 2000 ms", ok: ms.median < 2000)
+        }
         if compile {
             let dialect = try Dialects.named("postgres")
             let explores = project.models[0].explores

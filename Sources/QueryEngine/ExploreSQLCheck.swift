@@ -1,0 +1,109 @@
+import Foundation
+import SemanticModel
+
+/// `spyglass validate --sql`: compiles every field every explore exposes, the way a content
+/// validator would, and reports the fields that do not compile, each at the place it is defined.
+///
+/// Fields are compiled in groups (every selectable field one alias brings into the explore, one
+/// query); only a group that fails is split, in halves, down to the fields at fault, so a clean
+/// explore costs one compile per alias. Explores are checked on all cores.
+public enum ExploreSQLCheck {
+    /// One field that does not compile in one explore.
+    public struct Failure: Sendable, Equatable {
+        public var model: String
+        public var explore: String
+        /// `alias.field` as the explore exposes it; nil when no field of the explore compiles for
+        /// one reason (the explore itself is at fault, reported once at the explore).
+        public var field: String?
+        public var message: String
+        /// Where the field is defined.
+        public var location: SourceLocation?
+    }
+
+    /// What one explore gave.
+    public struct ExploreResult: Sendable {
+        public var model: String
+        public var explore: String
+        /// Fields tried (dimensions and measures the explore exposes).
+        public var checked: Int
+        public var failures: [Failure]
+    }
+
+    /// Checks every explore of every model; `dialect` gives each model's dialect. Results are in
+    /// model then explore order.
+    public static func run(project: Project, dialect: (Model) -> any Dialect, options: CompileOptions = CompileOptions()) -> [ExploreResult] {
+        var items: [(model: Model, explore: Explore, dialect: any Dialect)] = []
+        for model in project.models {
+            let d = dialect(model)
+            for explore in model.explores { items.append((model, explore, d)) }
+        }
+        let work = items
+        let slots = ResultSlots(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let item = work[i]
+            slots.set(i, check(item.explore, of: item.model, project: project, dialect: item.dialect, options: options))
+        }
+        return slots.values
+    }
+
+    /// Checks one explore.
+    public static func check(_ explore: Explore, of model: Model, project: Project, dialect: any Dialect,
+                             options: CompileOptions = CompileOptions()) -> ExploreResult {
+        let reference = "\(model.name)/\(explore.name)"
+        var groups: [[ExploreField]] = []
+        var byAlias: [String: Int] = [:]
+        for item in project.fields(in: explore, of: model) where item.field.kind == .dimension || item.field.kind == .measure {
+            if let g = byAlias[item.alias] { groups[g].append(item) } else {
+                byAlias[item.alias] = groups.count
+                groups.append([item])
+            }
+        }
+        var failures: [Failure] = []
+        func compiles(_ fields: [ExploreField]) -> QueryError? {
+            var spec = QuerySpec(explore: reference, fields: fields.map(\.name))
+            spec.limit = 1
+            do {
+                _ = try QueryCompiler.compile(spec, project: project, dialect: dialect, options: options)
+                return nil
+            } catch let error as QueryError {
+                return error
+            } catch {
+                return QueryError(String(describing: error))
+            }
+        }
+        func bisect(_ fields: [ExploreField], error: QueryError) {
+            guard fields.count > 1 else {
+                failures.append(Failure(model: model.name, explore: explore.name, field: fields[0].name,
+                                        message: error.message, location: fields[0].field.location))
+                return
+            }
+            let half = fields.count / 2
+            for part in [Array(fields[..<half]), Array(fields[half...])] {
+                if let error = compiles(part) { bisect(part, error: error) }
+            }
+        }
+        var checked = 0
+        for group in groups {
+            checked += group.count
+            if let error = compiles(group) { bisect(group, error: error) }
+        }
+        // Every field failing the same way is one mistake of the explore's (an always_filter, a
+        // join), not one per field.
+        if checked > 1, failures.count == checked, let first = failures.first, failures.allSatisfy({ $0.message == first.message }) {
+            failures = [Failure(model: model.name, explore: explore.name, field: nil, message: first.message, location: explore.location)]
+        }
+        return ExploreResult(model: model.name, explore: explore.name, checked: checked, failures: failures)
+    }
+}
+
+/// Results written by concurrent workers, each into its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [ExploreSQLCheck.ExploreResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: ExploreSQLCheck.ExploreResult) { lock.withLock { slots[index] = result } }
+
+    var values: [ExploreSQLCheck.ExploreResult] { lock.withLock { slots.compactMap { $0 } } }
+}

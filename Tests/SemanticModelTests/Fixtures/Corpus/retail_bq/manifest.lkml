@@ -1,0 +1,6 @@
+project_name: "retail_bq"
+
+constant: dataset {
+  value: "retail"
+  export: override_optional
+}
