@@ -1,3 +1,4 @@
+import Foundation
 import Liquid
 import SemanticModel
 
@@ -51,6 +52,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         if let target = ctx.alias(for: name), ctx.views[target] != nil { return .drop(ViewObject(environment: self, alias: target)) }
         let current = ctx.alias(for: alias) ?? alias
         if let field = ctx.field(name, of: current) { return .drop(FieldObject(environment: self, alias: current, field: field)) }
+        // A view of the model this explore does not join (a view shared by several explores): none of
+        // its fields can be in the query.
+        if ctx.model.views[name] != nil { return .drop(NotInExplore()) }
         throw QueryError("'\(owner)' uses Liquid variable '\(name)', which is neither a view in explore '\(ctx.explore.name)', a field of '\(current)', nor one of Looker's variables")
     }
 
@@ -96,6 +100,18 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
                 throw QueryError("'\(e.owner)' uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
             }
             return .drop(FieldObject(environment: e, alias: alias, field: field))
+        }
+    }
+
+    /// A view (or a field of one) the explore does not join: `_in_query`, `_is_selected` and
+    /// `_is_filtered` are false, anything else is nil.
+    final class NotInExplore: LiquidDrop {
+        func member(_ name: String) throws -> LiquidValue? {
+            switch name {
+            case "_in_query", "_is_selected", "_is_filtered": return .bool(false)
+            case _ where name.hasPrefix("_"): return .nil
+            default: return .drop(self)
+            }
         }
     }
 
@@ -145,6 +161,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
     }
 
     // MARK: Writing values
+
+    /// The compile's clock, so `{{ 'now' | date: … }}` agrees with relative date filters.
+    var now: Date { renderer.options.now }
 
     func filter(_ name: String, input: LiquidValue, arguments: [LiquidValue], at location: LiquidLocation) throws -> LiquidValue? {
         guard name == "sql_quote" else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import Liquid
 import Testing
 
@@ -86,7 +87,7 @@ import Testing
         ], ["text": "a\nb\r\n", "html": "<p a=\"b\">Tom & Jerry's</p>"])
     }
 
-    @Test func date() {
+    @Test func date() throws {
         expectAll([
             ("{{ '2024-03-05 14:07:09' | date: '%Y-%m-%d %H:%M:%S' }}", "2024-03-05 14:07:09"),
             ("{{ '2024-03-05' | date: '%b %e, %y %A %a %B %j' }}", "Mar  5, 24 Tuesday Tue March 065"),
@@ -94,6 +95,8 @@ import Testing
             ("{{ 0 | date: '%Y-%m-%d %s' }}", "1970-01-01 0"), ("{{ 'not a date' | date: '%Y' }}", "not a date"),
         ])
         #expect(render("{{ 'now' | date: '%Y' }}").count == 4)
+        struct Fixed: LiquidEnvironment { var now: Date { Date(timeIntervalSince1970: 86_400 * 365) } }
+        #expect(try LiquidTemplate(parsing: "{{ 'now' | date: '%F' }} {{ 'today' | date: '%Y' }}").render(Fixed()) == "1971-01-01 1971")
     }
 
     @Test func sqlQuoteDoublesQuotes() {

@@ -112,6 +112,11 @@ import Warehouse
         try check(spec(["orders.count_in_query"]), "SELECT COUNT(*) FROM orders WHERE amount >= 0")
     }
 
+    @Test func aViewTheExploreDoesNotJoinIsNotInTheQuery() throws {
+        try check(QuerySpec(explore: "plain_orders", fields: ["orders.status", "orders.count_in_query"]),
+                  "SELECT status, COUNT(*) FROM orders GROUP BY status")
+    }
+
     @Test func sqlOnWithAParameter() throws {
         try check(spec(["users.state", "orders.count"], [("users.vip_only", "yes")]),
                   "SELECT u.state, COUNT(*) FROM orders o LEFT JOIN users u ON u.id = o.user_id AND u.vip = 1 WHERE o.amount >= 0 GROUP BY u.state")
