@@ -12,7 +12,6 @@ public struct CompileOptions: Sendable {
     public var maxRowLimit: Int
     /// The most pivot values (columns) a pivoted query returns; the first ones in pivot order are kept.
     public var pivotColumnLimit: Int
-    /// The current user's attributes, by name: what Liquid's `_user_attributes['name']` reads.
     public var userAttributes: [String: String] = [:]
 
     public init(now: Date = Date(), queryTimeZone: TimeZone = TimeZone(identifier: "UTC")!, defaultRowLimit: Int = 5000,

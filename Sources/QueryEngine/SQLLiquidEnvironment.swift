@@ -97,9 +97,32 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             }
             if name == "_name" { return .string(alias) }
             guard let field = e.ctx.field(name, of: alias) else {
+                if let members = e.ctx.views[alias]?.fields.filter({ $0.group == name }), !members.isEmpty {
+                    return .drop(GroupObject(environment: e, keys: members.map { "\(alias).\($0.name)" }))
+                }
                 throw QueryError("'\(e.owner)' uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
             }
             return .drop(FieldObject(environment: e, alias: alias, field: field))
+        }
+    }
+
+    /// `view.dimension_group`: in the query when any of its timeframes is.
+    final class GroupObject: LiquidDrop {
+        unowned let environment: SQLLiquidEnvironment
+        let keys: [String]
+        init(environment: SQLLiquidEnvironment, keys: [String]) {
+            self.environment = environment
+            self.keys = keys
+        }
+        func member(_ name: String) throws -> LiquidValue? {
+            let r = environment.renderer
+            let selected = keys.contains { r.selectedFields.contains($0) }, filtered = keys.contains { r.templateValues[$0] != nil }
+            switch name {
+            case "_is_selected": return .bool(selected)
+            case "_is_filtered": return .bool(filtered)
+            case "_in_query": return .bool(selected || filtered)
+            default: throw QueryError("'\(environment.owner)' uses '.\(name)' on a dimension group, which has only _in_query, _is_selected and _is_filtered")
+            }
         }
     }
 

@@ -112,6 +112,13 @@ import Warehouse
         try check(spec(["orders.count_in_query"]), "SELECT COUNT(*) FROM orders WHERE amount >= 0")
     }
 
+    @Test func aDimensionGroupIsInTheQueryWhenOneOfItsTimeframesIs() throws {
+        // Filtered on a timeframe (a range holding every order): the group is in the query.
+        try check(spec(["orders.created_span"], [("orders.created_date", "after 1990-01-01")]),
+                  "SELECT COUNT(DISTINCT id) FROM orders WHERE amount >= 0")
+        try check(spec(["orders.created_span"]), "SELECT -1 FROM orders WHERE amount >= 0")
+    }
+
     @Test func aViewTheExploreDoesNotJoinIsNotInTheQuery() throws {
         try check(QuerySpec(explore: "plain_orders", fields: ["orders.status", "orders.count_in_query"]),
                   "SELECT status, COUNT(*) FROM orders GROUP BY status")
@@ -183,7 +190,7 @@ import Warehouse
     @Test func hostileValuesAreRefusedWhereTheyCannotBeLiterals() {
         // Inside the model's quotes a value with a quote is refused, not written.
         #expect(message(spec(["orders.filter_text_in_quotes"], [("orders.status_filter", "x' OR '1'='1")]))
-                == "'orders.filter_text_in_quotes' writes a value containing quotes or backslashes inside ' quotes (at orders.view.lkml:56:23); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+                == "'orders.filter_text_in_quotes' writes a value containing quotes or backslashes inside ' quotes (at orders.view.lkml:66:23); write it outside the quotes, where Spyglass makes it a complete SQL literal")
         // An unquoted parameter without allowed values takes only a plain word.
         #expect(message(spec(["orders.quoted_unquoted_parameter"], [("orders.unquoted_status", "x' OR 1=1 --")]))
                 == "'x' OR 1=1 --' for unquoted parameter 'orders.unquoted_status' must be letters, digits and '_' (or the parameter must list allowed_value)")

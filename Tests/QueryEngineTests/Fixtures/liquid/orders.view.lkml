@@ -19,6 +19,16 @@ view: orders {
     sql: ${TABLE}.amount ;;
   }
 
+  dimension_group: created {
+    type: time
+    timeframes: [date, month]
+    sql: ${TABLE}.created_at ;;
+  }
+  measure: created_span {
+    type: number
+    sql: {% if orders.created._in_query %}COUNT(DISTINCT ${id}){% else %}-1{% endif %} ;;
+  }
+
   filter: status_filter {
     type: string
   }
