@@ -87,19 +87,59 @@ extension FieldRenderer {
         return "\(start.file):\(start.line + location.line - 1):\(column)"
     }
 
-    /// The quote character of a string literal or quoted identifier left open at the end of `sql`, if
-    /// any. Doubled quotes close and reopen, so `'it''s'` ends closed. (A quote inside a `--` comment
-    /// counts too, which can only refuse a template, never let one through.)
-    static func openQuote(_ sql: String) -> Character? {
-        var open: UInt8 = 0
+    /// Where the end of some SQL text is: in code, inside a quoted literal or identifier, or in a comment.
+    enum SQLPosition: Equatable {
+        case code
+        case quoted(Character)
+        case lineComment
+        case blockComment
+    }
+
+    /// Where the end of `sql` is. Doubled quotes close and reopen (`'it''s'` ends in code); `--` and
+    /// `/* */` comments (which every dialect here reads) hide quotes.
+    static func position(atEndOf sql: String) -> SQLPosition {
+        var state: SQLPosition = .code
+        var quote: UInt8 = 0
+        var previous: UInt8 = 0
         for b in sql.utf8 {
-            if open == 0 {
-                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") { open = b }
-            } else if b == open {
-                open = 0
+            switch state {
+            case .code:
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") {
+                    quote = b
+                    state = .quoted(Character(UnicodeScalar(b)))
+                } else if previous == UInt8(ascii: "-") && b == UInt8(ascii: "-") {
+                    state = .lineComment
+                } else if previous == UInt8(ascii: "/") && b == UInt8(ascii: "*") {
+                    state = .blockComment
+                    previous = 0
+                    continue
+                }
+            case .quoted:
+                if b == quote { state = .code; previous = 0; continue }
+            case .lineComment:
+                if b == 0x0A || b == 0x0D { state = .code }
+            case .blockComment:
+                if previous == UInt8(ascii: "*") && b == UInt8(ascii: "/") { state = .code; previous = 0; continue }
             }
+            previous = b
         }
-        return open == 0 ? nil : Character(UnicodeScalar(open))
+        return state
+    }
+
+    /// Why `text` cannot be written at `position` without changing what the SQL around it means, or nil.
+    static func escapes(_ text: String, at position: SQLPosition) -> String? {
+        switch position {
+        case .code: return nil
+        case .quoted(let q):
+            if text.contains(q) || text.contains("\\") || text.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                return "would put quotes, a backslash or a control character inside \(q) quotes"
+            }
+        case .lineComment:
+            if text.contains("\n") || text.contains("\r") { return "would put a line break inside a -- comment" }
+        case .blockComment:
+            if text.contains("*/") { return "would put '*/' inside a /* */ comment" }
+        }
+        return nil
     }
 
     /// The field a tag or variable names: `view.field` (view name or alias) or a field of the view being expanded.

@@ -196,10 +196,11 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
 
     func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
         let text = value.text
-        if let quote = FieldRenderer.openQuote(output) {
-            // Inside the model's quotes only text that cannot end them is written.
-            guard !text.contains(quote) && !text.contains("\\") && !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-                throw QueryError("'\(owner)' writes a value containing \(quote == "\\" ? "a backslash" : "quotes or backslashes") inside \(quote) quotes (at \(FieldRenderer.place(location, in: template))); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+        let position = FieldRenderer.position(atEndOf: output)
+        if position != .code {
+            // Inside the model's quotes or comments only text that cannot end them is written.
+            if let problem = FieldRenderer.escapes(text, at: position) {
+                throw QueryError("'\(owner)' writes a value that \(problem) (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
             }
             return text
         }
@@ -231,8 +232,12 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // A value is inserted as a complete literal or expression; inside a quoted region the model's
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
-        if let quote = FieldRenderer.openQuote(output), result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
+        let position = FieldRenderer.position(atEndOf: output)
+        if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
             throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
+        }
+        if let problem = FieldRenderer.escapes(result, at: position) {
+            throw QueryError("'\(owner)' puts Liquid '\(written)' whose value \(problem); move it out")
         }
         return result
     }

@@ -142,18 +142,23 @@ import Warehouse
 
     // MARK: Hostile values
 
-    /// The SQL with every string literal replaced by `?`: what a value must not change.
+    /// The SQL with every string literal replaced by `?` and every comment by `#`: what a value must not change.
     static func shape(_ sql: String) -> String {
         var out = ""
-        var inString = false
         var chars = Array(sql)[...]
         while let c = chars.popFirst() {
-            if inString {
-                if c == "'" {
-                    if chars.first == "'" { chars.removeFirst() } else { inString = false; out += "?" }
+            if c == "'" {
+                while let d = chars.popFirst() {
+                    if d == "'" { if chars.first == "'" { chars.removeFirst() } else { break } }
                 }
-            } else if c == "'" {
-                inString = true
+                out += "?"
+            } else if c == "-" && chars.first == "-" {
+                while let d = chars.first, d != "\n" { chars.removeFirst() }
+                out += "#"
+            } else if c == "/" && chars.first == "*" {
+                chars.removeFirst()
+                while let d = chars.popFirst() { if d == "*" && chars.first == "/" { chars.removeFirst(); break } }
+                out += "#"
             } else {
                 out.append(c)
             }
@@ -162,12 +167,13 @@ import Warehouse
     }
 
     @Test func hostileValuesCannotChangeTheStatementsShape() throws {
-        let hostile = ["x' OR '1'='1", "x'); DROP TABLE orders; --", "x\\' OR 1=1 --", "'; SELECT pg_sleep(10); --", "x'' OR ''='"]
+        let hostile = ["x OR 1=1", "x' OR '1'='1", "x'); DROP TABLE orders; --", "x\\' OR 1=1 --", "'; SELECT pg_sleep(10); --", "x'' OR ''='"]
         let shapes: [(fields: [String], field: String)] = [
             (["orders.filter_text_bare", "orders.count"], "orders.status_filter"),
             (["orders.is_chosen_status", "orders.chosen_status_trimmed", "orders.count"], "orders.status_choice"),
             (["user_totals.total_sum"], "user_totals.total_status"),
             (["orders.status", "orders.count"], "orders.status_filter"),
+            (["orders.comment_then_filter", "orders.filter_in_comment", "orders.count"], "orders.status_filter"),
         ]
         for db in try ShopFixture.databases() {
             for s in shapes {
@@ -190,7 +196,12 @@ import Warehouse
     @Test func hostileValuesAreRefusedWhereTheyCannotBeLiterals() {
         // Inside the model's quotes a value with a quote is refused, not written.
         #expect(message(spec(["orders.filter_text_in_quotes"], [("orders.status_filter", "x' OR '1'='1")]))
-                == "'orders.filter_text_in_quotes' writes a value containing quotes or backslashes inside ' quotes (at orders.view.lkml:66:23); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+                == "'orders.filter_text_in_quotes' writes a value that would put quotes, a backslash or a control character inside ' quotes (at orders.view.lkml:66:23); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+        // Inside a comment, a value cannot end the comment.
+        #expect(message(spec(["orders.filter_in_comment"], [("orders.status_filter", "x\n) OR 1=1 --")]))
+                == "'orders.filter_in_comment' writes a value that would put a line break inside a -- comment (at orders.view.lkml:80:58); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+        #expect(message(spec(["orders.filter_in_comment"], [("orders.status_filter", "*/ OR 1=1 /*")]))
+                == "'orders.filter_in_comment' writes a value that would put '*/' inside a /* */ comment (at orders.view.lkml:80:13); write it in plain SQL, where Spyglass makes it a complete SQL literal")
         // An unquoted parameter without allowed values takes only a plain word.
         #expect(message(spec(["orders.quoted_unquoted_parameter"], [("orders.unquoted_status", "x' OR 1=1 --")]))
                 == "'x' OR 1=1 --' for unquoted parameter 'orders.unquoted_status' must be letters, digits and '_' (or the parameter must list allowed_value)")

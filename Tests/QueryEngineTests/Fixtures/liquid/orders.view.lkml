@@ -69,6 +69,17 @@ view: orders {
     type: yesno
     sql: ${status} = {{ _filters['orders.status_filter'] }} ;;
   }
+  # Regression: an apostrophe in a comment once made the filter text look quoted, so it was written raw.
+  dimension: comment_then_filter {
+    type: yesno
+    sql: -- don't compare blindly
+         ${status} = {{ _filters['orders.status_filter'] }} ;;
+  }
+  dimension: filter_in_comment {
+    type: yesno
+    sql: /* {{ _filters['orders.status_filter'] }} */ -- {{ _filters['orders.status_filter'] }}
+         ${status} = 'complete' ;;
+  }
   dimension: region_match {
     type: yesno
     sql: ${users.state} = {{ _user_attributes['region'] | sql_quote }} ;;
