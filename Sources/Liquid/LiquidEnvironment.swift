@@ -304,6 +304,8 @@ struct Renderer<Environment: LiquidEnvironment> {
 extension LiquidValue {
     /// `value.key` / `value[key]`, with Liquid's `size`, `first` and `last` on collections.
     func member(_ key: LiquidValue) throws -> LiquidValue {
+        // What an untrusted key picks is untrusted too: whoever controls the key chooses the value.
+        guard !key.isUntrusted else { return try member(key.trusted).markedUntrusted }
         let name: String? = if case .string(let s, _) = key { s } else { nil }
         switch self {
         case .hash(let h):
@@ -324,7 +326,7 @@ extension LiquidValue {
         case .string(let s, _):
             return name == "size" ? .int(s.count) : .nil
         case .drop(let d):
-            guard let name else { return key.isUntrusted ? .nil : try d.member(key.text) ?? .nil }
+            guard let name else { return try d.member(key.text) ?? .nil }
             return try d.member(name) ?? .nil
         default:
             return .nil

@@ -106,7 +106,11 @@ import Testing
     @Test func untrustedValuesStayMarkedThroughFiltersAndCaptures() throws {
         struct Env: LiquidEnvironment {
             func variable(_ name: String, at location: LiquidLocation) throws -> LiquidValue? {
-                name == "user" ? .string("x'y", untrusted: true) : .string("safe")
+                switch name {
+                case "user": .string("x'y", untrusted: true)
+                case "table": ["x'y": "picked"]
+                default: .string("safe")
+                }
             }
             func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
                 value.isUntrusted ? "<U:\(value.text)>" : value.text
@@ -114,5 +118,8 @@ import Testing
         }
         let t = try LiquidTemplate(parsing: "{{ user | upcase }} {{ ok | append: user }} {{ user | size }} {{ ok }} {% capture c %}[{{ user }}]{% endcapture %}{{ c }}")
         #expect(try t.render(Env()) == "<U:X'Y> <U:safex'y> 3 safe <U:[<U:x'y>]>")
+        // A value picked by an untrusted key is untrusted.
+        let keyed = try LiquidTemplate(parsing: "{% assign h = 'a,b' | split: ',' %}{% assign i = user | size | minus: 2 %}{{ h[1] }} {{ h[i] }} {{ table[user] }}")
+        #expect(try keyed.render(Env()) == "b b <U:picked>")
     }
 }
