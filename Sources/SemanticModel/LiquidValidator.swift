@@ -37,31 +37,33 @@ struct LiquidValidator {
     }
 
     func run() {
+        // Most models have no Liquid at all: the scan reads properties in place (no Field copies) and
+        // builds the alias table only when a template needs it.
         var aliasMap: [String: String]?
-        func check(_ template: SQLTemplate?, view: String?, fallback: SourceLocation?) {
-            guard let template, template.hasLiquid else { return }
+        func check(_ template: SQLTemplate, view: String?, fallback: SourceLocation?) {
             if aliasMap == nil { aliasMap = aliases }
             checkText(template.description, at: template.location ?? fallback, view: view, aliases: aliasMap!)
         }
-        for name in model.views.keys.sorted() {
-            let view = model.views[name]!
+        for view in model.views.values {
             if let table = view.sqlTableName, SQLTemplate.hasLiquid(table) {
                 if aliasMap == nil { aliasMap = aliases }
-                checkText(table, at: view.location, view: name, aliases: aliasMap!)
+                checkText(table, at: view.location, view: view.name, aliases: aliasMap!)
             }
-            check(view.derivedTableSQL, view: name, fallback: view.location)
-            for field in view.fields {
-                for template in [field.sql, field.sqlDistinctKey, field.sqlStart, field.sqlEnd] {
-                    check(template, view: name, fallback: field.location)
-                }
+            if let t = view.derivedTableSQL, t.hasLiquid { check(t, view: view.name, fallback: view.location) }
+            let fields = view.fields
+            for i in fields.indices {
+                if let t = fields[i].sql, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlDistinctKey, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlStart, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlEnd, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
             }
         }
         for explore in model.explores {
-            check(explore.sqlAlwaysWhere, view: explore.baseView, fallback: explore.location)
-            check(explore.sqlAlwaysHaving, view: explore.baseView, fallback: explore.location)
+            if let t = explore.sqlAlwaysWhere, t.hasLiquid { check(t, view: explore.baseView, fallback: explore.location) }
+            if let t = explore.sqlAlwaysHaving, t.hasLiquid { check(t, view: explore.baseView, fallback: explore.location) }
             for join in explore.joins {
-                check(join.sqlOn, view: join.view, fallback: join.location)
-                check(join.sqlWhere, view: join.view, fallback: join.location)
+                if let t = join.sqlOn, t.hasLiquid { check(t, view: join.view, fallback: join.location) }
+                if let t = join.sqlWhere, t.hasLiquid { check(t, view: join.view, fallback: join.location) }
             }
         }
     }
