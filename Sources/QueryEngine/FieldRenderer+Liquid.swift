@@ -18,6 +18,20 @@ import SemanticModel
 /// a number, or a model-given allowed value; inside a quoted region only text without quotes or
 /// backslashes is written, so no value can end the quotes the model opened.
 extension FieldRenderer {
+    /// The selected and pivoted fields by `alias.field`, resolved on first use (most queries have no
+    /// Liquid that asks, and resolving names costs more than the rest of the Liquid check).
+    var selectedFields: Set<String> {
+        if let resolved = resolvedSelection { return resolved }
+        var out: Set<String> = []
+        for name in selectedNames {
+            guard let dot = name.firstIndex(of: ".") else { out.insert(name); continue }
+            let head = String(name[..<dot])
+            if ctx.views[head] == nil, let alias = ctx.alias(for: head) { out.insert(alias + name[dot...]) } else { out.insert(name) }
+        }
+        resolvedSelection = out
+        return out
+    }
+
     /// Looker's tags, for parsing model SQL.
     static let lookerTags: [String: LiquidTemplate.TagKind] = [
         "condition": .block, "incrementcondition": .block, "parameter": .simple, "date_start": .simple, "date_end": .simple,

@@ -18,8 +18,10 @@ final class FieldRenderer {
     /// The user's values for filter-only fields and parameters (and any other filtered field), by
     /// `alias.field`: what Liquid `{% condition %}` and `{% parameter %}` tags read. Set by the planner.
     var templateValues: [String: String] = [:]
-    /// The query's selected and pivoted fields by `alias.field`: what Liquid's `_is_selected` reads. Set by the planner.
-    var selectedFields: Set<String> = []
+    /// The query's selected and pivoted fields as the spec names them: what Liquid's `_is_selected`
+    /// reads (`selectedFields`, resolved only when a template asks). Set by the planner.
+    var selectedNames: [String] = []
+    var resolvedSelection: Set<String>?
 
     init(ctx: ExploreContext, dialect: any Dialect, options: CompileOptions) {
         self.ctx = ctx
