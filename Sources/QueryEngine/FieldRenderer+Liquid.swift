@@ -32,6 +32,10 @@ extension FieldRenderer {
         return out
     }
 
+    /// What rendered SQL belongs to, for messages: `'view.field'`, or a phrase such as
+    /// `sql_always_where of explore 'orders'` as it is.
+    static func named(_ owner: String) -> String { owner.contains(" ") ? owner : "'\(owner)'" }
+
     /// Looker's tags, for parsing model SQL.
     static let lookerTags: [String: LiquidTemplate.TagKind] = [
         "condition": .block, "incrementcondition": .block, "parameter": .simple, "date_start": .simple, "date_end": .simple,
@@ -68,7 +72,7 @@ extension FieldRenderer {
         // nothing but a reference can become one.
         for fragment in template.fragments {
             if case .text(let text) = fragment, Self.containsPlaceholderMark(text) {
-                throw QueryError("'\(owner)' contains the reserved character U+E000 or U+E001 in its SQL; remove it")
+                throw QueryError("\(FieldRenderer.named(owner)) contains the reserved character U+E000 or U+E001 in its SQL; remove it")
             }
         }
         for (key, value) in templateValues where Self.containsPlaceholderMark(value) {
@@ -81,12 +85,12 @@ extension FieldRenderer {
         do {
             parsed = try LiquidTemplate(parsing: source, tags: Self.lookerTags, filters: ["sql_quote"])
         } catch {
-            throw QueryError("'\(owner)' has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
+            throw QueryError("\(FieldRenderer.named(owner)) has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
         }
         let environment = SQLLiquidEnvironment(renderer: self, alias: alias, owner: owner, template: template, references: references, measure: measure)
         let rendered: String
         do { rendered = try parsed.render(environment) } catch let error as LiquidError {
-            throw QueryError("'\(owner)' fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")
+            throw QueryError("\(FieldRenderer.named(owner)) fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")
         }
         aliases.formUnion(environment.aliases)
         try environment.substitute(rendered, into: &out)
@@ -163,13 +167,13 @@ extension FieldRenderer {
         if let dot = name.firstIndex(of: ".") {
             let head = String(name[..<dot])
             guard let a = ctx.alias(for: head) else {
-                throw QueryError("'\(owner)' uses {% \(tag) \(name) %}, but '\(head)' is not in explore '\(ctx.explore.name)'")
+                throw QueryError("\(FieldRenderer.named(owner)) uses {% \(tag) \(name) %}, but '\(head)' is not in explore '\(ctx.explore.name)'")
             }
             target = a
             fieldName = String(name[name.index(after: dot)...])
         }
         guard let field = ctx.field(fieldName, of: target) else {
-            throw QueryError("'\(owner)' uses {% \(tag) \(name) %}, but '\(target).\(fieldName)' is not a field of explore '\(ctx.explore.name)'")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(tag) \(name) %}, but '\(target).\(fieldName)' is not a field of explore '\(ctx.explore.name)'")
         }
         return ("\(target).\(fieldName)", target, field)
     }
@@ -190,9 +194,9 @@ extension FieldRenderer {
     func conditionSQL(_ name: String, on body: String, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: "condition")
         guard t.field.kind != .measure && t.field.kind != .parameter else {
-            throw QueryError("'\(owner)' uses {% condition \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue); name a filter field or a dimension")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% condition \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue); name a filter field or a dimension")
         }
-        guard !body.isEmpty else { throw QueryError("'\(owner)' has an empty {% condition \(name) %} block; put the SQL to filter inside it") }
+        guard !body.isEmpty else { throw QueryError("\(FieldRenderer.named(owner)) has an empty {% condition \(name) %} block; put the SQL to filter inside it") }
         guard let text = templateValues[t.key] else { return "1=1" }
         let parsed = try parseFilter(text, type: try filterType(of: t.field, alias: t.alias), field: t.key)
         return try renderFilter(parsed, column: "(" + body + ")")
@@ -204,7 +208,7 @@ extension FieldRenderer {
         guard let text = templateValues[t.key] else { return "NULL" }
         let type = try filterType(of: t.field, alias: t.alias)
         guard type == .date || type == .timestamp else {
-            throw QueryError("'\(owner)' uses {% \(start ? "date_start" : "date_end") \(name) %}, but '\(t.key)' is not a date filter")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(start ? "date_start" : "date_end") \(name) %}, but '\(t.key)' is not a date filter")
         }
         let parsed = try parseFilter(text, type: type, field: t.key)
         let bounds: (start: FilterDateTime?, end: FilterDateTime?)?
@@ -217,7 +221,7 @@ extension FieldRenderer {
     func parameterSQL(_ name: String, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: "parameter")
         guard t.field.kind == .parameter else {
-            throw QueryError("'\(owner)' uses {% parameter \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue), not a parameter")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% parameter \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue), not a parameter")
         }
         return try parameterLiteral(t.field, key: t.key, value: templateValues[t.key])
     }

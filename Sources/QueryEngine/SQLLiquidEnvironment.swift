@@ -55,7 +55,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // A view of the model this explore does not join (a view shared by several explores): none of
         // its fields can be in the query.
         if ctx.model.views[name] != nil { return .drop(NotInExplore()) }
-        throw QueryError("'\(owner)' uses Liquid variable '\(name)', which is neither a view in explore '\(ctx.explore.name)', a field of '\(current)', nor one of Looker's variables")
+        throw QueryError("\(FieldRenderer.named(owner)) uses Liquid variable '\(name)', which is neither a view in explore '\(ctx.explore.name)', a field of '\(current)', nor one of Looker's variables")
     }
 
     /// `_user_attributes['name']`: the current user's attribute, inserted raw as Looker does.
@@ -64,7 +64,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         init(environment: SQLLiquidEnvironment) { self.environment = environment }
         func member(_ name: String) throws -> LiquidValue? {
             guard let value = environment.renderer.options.userAttributes[name] else {
-                throw QueryError("'\(environment.owner)' uses user attribute '\(name)', which the current user does not have; the query is refused rather than run unfiltered")
+                throw QueryError("\(FieldRenderer.named(environment.owner)) uses user attribute '\(name)', which the current user does not have; the query is refused rather than run unfiltered")
             }
             return .string(value)
         }
@@ -100,7 +100,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
                 if let members = e.ctx.views[alias]?.fields.filter({ $0.group == name }), !members.isEmpty {
                     return .drop(GroupObject(environment: e, keys: members.map { "\(alias).\($0.name)" }))
                 }
-                throw QueryError("'\(e.owner)' uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
+                throw QueryError("\(FieldRenderer.named(e.owner)) uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
             }
             return .drop(FieldObject(environment: e, alias: alias, field: field))
         }
@@ -121,7 +121,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             case "_is_selected": return .bool(selected)
             case "_is_filtered": return .bool(filtered)
             case "_in_query": return .bool(selected || filtered)
-            default: throw QueryError("'\(environment.owner)' uses '.\(name)' on a dimension group, which has only _in_query, _is_selected and _is_filtered")
+            default: throw QueryError("\(FieldRenderer.named(environment.owner)) uses '.\(name)' on a dimension group, which has only _in_query, _is_selected and _is_filtered")
             }
         }
     }
@@ -158,7 +158,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             case "_name": return .string(key)
             case "_parameter_value":
                 guard field.kind == .parameter else {
-                    throw QueryError("'\(environment.owner)' uses '\(key)._parameter_value', but '\(key)' is a \(field.kind.rawValue), not a parameter")
+                    throw QueryError("\(FieldRenderer.named(environment.owner)) uses '\(key)._parameter_value', but '\(key)' is a \(field.kind.rawValue), not a parameter")
                 }
                 let literal = try r.parameterLiteral(field, key: key, value: r.templateValues[key])
                 switch field.type {
@@ -170,7 +170,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
                     return .string(literal, untrusted: true)
                 }
             default:
-                throw QueryError("'\(environment.owner)' uses Liquid variable '\(key).\(name)', which Spyglass does not provide in SQL (use _in_query, _is_selected, _is_filtered or _parameter_value)")
+                throw QueryError("\(FieldRenderer.named(environment.owner)) uses Liquid variable '\(key).\(name)', which Spyglass does not provide in SQL (use _in_query, _is_selected, _is_filtered or _parameter_value)")
             }
         }
     }
@@ -200,7 +200,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         if position != .code {
             // Inside the model's quotes or comments only text that cannot end them is written.
             if let problem = FieldRenderer.escapes(text, at: position) {
-                throw QueryError("'\(owner)' writes a value that \(problem) (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+                throw QueryError("\(FieldRenderer.named(owner)) writes a value that \(problem) (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
             }
             return text
         }
@@ -214,7 +214,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
     func tag(_ name: String, markup: String, body: String?, output: String, at location: LiquidLocation) throws -> String {
         let words = markup.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard words.count == 1 else {
-            throw QueryError("'\(owner)' uses {% \(name) %} with '\(markup)'; it takes one field name")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(name) %} with '\(markup)'; it takes one field name")
         }
         let field = String(words[0])
         let written = "{% \(name) \(field) %}"
@@ -234,10 +234,10 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
         let position = FieldRenderer.position(atEndOf: output)
         if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
-            throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
+            throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
         if let problem = FieldRenderer.escapes(result, at: position) {
-            throw QueryError("'\(owner)' puts Liquid '\(written)' whose value \(problem); move it out")
+            throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' whose value \(problem); move it out")
         }
         return result
     }
@@ -252,7 +252,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             let rest = scalars[scalars.index(after: open)...]
             guard let close = rest.firstIndex(of: FieldRenderer.placeholderClose), let index = Int(String(String.UnicodeScalarView(rest[..<close]))),
                   references.indices.contains(index) else {
-                throw QueryError("'\(owner)': a ${…} reference was damaged by Liquid (a filter changed it); apply filters to values, not to references")
+                throw QueryError("\(FieldRenderer.named(owner)): a ${…} reference was damaged by Liquid (a filter changed it); apply filters to values, not to references")
             }
             var local: Set<String> = []
             try renderer.append(references[index], alias: alias, owner: owner, measure: measure, into: &out, aliases: &local)

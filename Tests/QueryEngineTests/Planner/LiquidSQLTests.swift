@@ -86,7 +86,7 @@ import Warehouse
                   FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.amount >= 50 GROUP BY 1
                   """, options: Self.options(["min_amount": "50", "region": "CA"]))
         #expect(message(spec(["orders.count"]), options: Self.options([:]))
-                == "'sql_always_where of explore 'orders'' uses user attribute 'min_amount', which the current user does not have; the query is refused rather than run unfiltered")
+                == "sql_always_where of explore 'orders' uses user attribute 'min_amount', which the current user does not have; the query is refused rather than run unfiltered")
     }
 
     @Test func lookerNamesOfModelExploreViewFieldAndTimezone() throws {
