@@ -7,6 +7,7 @@ struct FilterInput {
     var keywords: [String: LiquidValue]
     var location: LiquidLocation
     var name: String
+    var now: Date
 
     func argument(_ i: Int) -> LiquidValue? { i < arguments.count ? arguments[i] : nil }
 
@@ -223,7 +224,7 @@ enum Filters {
         }
         f["date"] = { i in
             guard let format = i.argument(0)?.text, !format.isEmpty else { return i.value }
-            guard let date = parseDate(i.value) else { return i.value }
+            guard let date = parseDate(i.value, now: i.now) else { return i.value }
             return .string(strftime(date, format))
         }
         return f
@@ -312,13 +313,13 @@ enum Filters {
     static let utc = TimeZone(identifier: "UTC")!
 
     /// "now"/"today", a Unix time, or an ISO-style date or timestamp (read as UTC).
-    static func parseDate(_ v: LiquidValue) -> Date? {
+    static func parseDate(_ v: LiquidValue, now: Date) -> Date? {
         switch v {
         case .int(let n): return Date(timeIntervalSince1970: TimeInterval(n))
         case .double(let d): return Date(timeIntervalSince1970: d)
         case .string(let raw, _):
             let s = raw.trimmingCharacters(in: .whitespaces)
-            if s == "now" || s == "today" { return Date() }
+            if s == "now" || s == "today" { return now }
             if let n = Int(s) { return Date(timeIntervalSince1970: TimeInterval(n)) }
             let digits = s.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             guard digits.count >= 3, s.count >= 8, s.first?.isNumber == true else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a template reads from its caller: variables, the caller's tags and filters, and how a value
 /// is written into the output (where a caller escapes untrusted values for its context).
 ///
@@ -13,6 +15,8 @@ public protocol LiquidEnvironment {
     func filter(_ name: String, input: LiquidValue, arguments: [LiquidValue], at location: LiquidLocation) throws -> LiquidValue?
     /// `{{ value }}` as text, given what the template has written before it (`value.text` by default).
     func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String
+    /// The instant `'now'` and `'today'` mean to the `date` filter (the clock by default).
+    var now: Date { get }
 }
 
 extension LiquidEnvironment {
@@ -22,6 +26,7 @@ extension LiquidEnvironment {
     }
     public func filter(_ name: String, input: LiquidValue, arguments: [LiquidValue], at location: LiquidLocation) throws -> LiquidValue? { nil }
     public func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String { value.text }
+    public var now: Date { Date() }
 }
 
 /// The simplest environment: variables from a dictionary.
@@ -198,7 +203,7 @@ struct Renderer<Environment: LiquidEnvironment> {
                 result = custom
             } else if let builtin = Filters.builtin[call.name] {
                 let tainted = value.isUntrusted || args.contains(where: \.isUntrusted)
-                let r = try builtin(FilterInput(value: value, arguments: args, keywords: keywords, location: at, name: call.name))
+                let r = try builtin(FilterInput(value: value, arguments: args, keywords: keywords, location: at, name: call.name, now: environment.now))
                 result = tainted ? r.markedUntrusted : r
             } else {
                 throw LiquidError("unknown filter '\(call.name)'", at: at)
@@ -299,6 +304,8 @@ struct Renderer<Environment: LiquidEnvironment> {
 extension LiquidValue {
     /// `value.key` / `value[key]`, with Liquid's `size`, `first` and `last` on collections.
     func member(_ key: LiquidValue) throws -> LiquidValue {
+        // What an untrusted key picks is untrusted too: whoever controls the key chooses the value.
+        guard !key.isUntrusted else { return try member(key.trusted).markedUntrusted }
         let name: String? = if case .string(let s, _) = key { s } else { nil }
         switch self {
         case .hash(let h):
@@ -319,7 +326,7 @@ extension LiquidValue {
         case .string(let s, _):
             return name == "size" ? .int(s.count) : .nil
         case .drop(let d):
-            guard let name else { return key.isUntrusted ? .nil : try d.member(key.text) ?? .nil }
+            guard let name else { return try d.member(key.text) ?? .nil }
             return try d.member(name) ?? .nil
         default:
             return .nil

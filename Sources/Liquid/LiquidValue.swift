@@ -45,6 +45,12 @@ public enum LiquidValue {
         }
     }
 
+    /// The same value with untrusted marks removed (for using it as a key).
+    var trusted: LiquidValue {
+        if case .string(let s, true) = self { return .string(s) }
+        return self
+    }
+
     /// The value as output text: nil is empty, arrays concatenate their items, floats print as Ruby does (`2.0`).
     public var text: String {
         switch self {

@@ -18,6 +18,24 @@ import SemanticModel
 /// a number, or a model-given allowed value; inside a quoted region only text without quotes or
 /// backslashes is written, so no value can end the quotes the model opened.
 extension FieldRenderer {
+    /// The selected and pivoted fields by `alias.field`, resolved on first use (most queries have no
+    /// Liquid that asks, and resolving names costs more than the rest of the Liquid check).
+    var selectedFields: Set<String> {
+        if let resolved = resolvedSelection { return resolved }
+        var out: Set<String> = []
+        for name in selectedNames {
+            guard let dot = name.firstIndex(of: ".") else { out.insert(name); continue }
+            let head = String(name[..<dot])
+            if ctx.views[head] == nil, let alias = ctx.alias(for: head) { out.insert(alias + name[dot...]) } else { out.insert(name) }
+        }
+        resolvedSelection = out
+        return out
+    }
+
+    /// What rendered SQL belongs to, for messages: `'view.field'`, or a phrase such as
+    /// `sql_always_where of explore 'orders'` as it is.
+    static func named(_ owner: String) -> String { owner.contains(" ") ? owner : "'\(owner)'" }
+
     /// Looker's tags, for parsing model SQL.
     static let lookerTags: [String: LiquidTemplate.TagKind] = [
         "condition": .block, "incrementcondition": .block, "parameter": .simple, "date_start": .simple, "date_end": .simple,
@@ -54,7 +72,7 @@ extension FieldRenderer {
         // nothing but a reference can become one.
         for fragment in template.fragments {
             if case .text(let text) = fragment, Self.containsPlaceholderMark(text) {
-                throw QueryError("'\(owner)' contains the reserved character U+E000 or U+E001 in its SQL; remove it")
+                throw QueryError("\(FieldRenderer.named(owner)) contains the reserved character U+E000 or U+E001 in its SQL; remove it")
             }
         }
         for (key, value) in templateValues where Self.containsPlaceholderMark(value) {
@@ -67,12 +85,12 @@ extension FieldRenderer {
         do {
             parsed = try LiquidTemplate(parsing: source, tags: Self.lookerTags, filters: ["sql_quote"])
         } catch {
-            throw QueryError("'\(owner)' has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
+            throw QueryError("\(FieldRenderer.named(owner)) has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
         }
         let environment = SQLLiquidEnvironment(renderer: self, alias: alias, owner: owner, template: template, references: references, measure: measure)
         let rendered: String
         do { rendered = try parsed.render(environment) } catch let error as LiquidError {
-            throw QueryError("'\(owner)' fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")
+            throw QueryError("\(FieldRenderer.named(owner)) fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")
         }
         aliases.formUnion(environment.aliases)
         try environment.substitute(rendered, into: &out)
@@ -87,19 +105,59 @@ extension FieldRenderer {
         return "\(start.file):\(start.line + location.line - 1):\(column)"
     }
 
-    /// The quote character of a string literal or quoted identifier left open at the end of `sql`, if
-    /// any. Doubled quotes close and reopen, so `'it''s'` ends closed. (A quote inside a `--` comment
-    /// counts too, which can only refuse a template, never let one through.)
-    static func openQuote(_ sql: String) -> Character? {
-        var open: UInt8 = 0
+    /// Where the end of some SQL text is: in code, inside a quoted literal or identifier, or in a comment.
+    enum SQLPosition: Equatable {
+        case code
+        case quoted(Character)
+        case lineComment
+        case blockComment
+    }
+
+    /// Where the end of `sql` is. Doubled quotes close and reopen (`'it''s'` ends in code); `--` and
+    /// `/* */` comments (which every dialect here reads) hide quotes.
+    static func position(atEndOf sql: String) -> SQLPosition {
+        var state: SQLPosition = .code
+        var quote: UInt8 = 0
+        var previous: UInt8 = 0
         for b in sql.utf8 {
-            if open == 0 {
-                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") { open = b }
-            } else if b == open {
-                open = 0
+            switch state {
+            case .code:
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") {
+                    quote = b
+                    state = .quoted(Character(UnicodeScalar(b)))
+                } else if previous == UInt8(ascii: "-") && b == UInt8(ascii: "-") {
+                    state = .lineComment
+                } else if previous == UInt8(ascii: "/") && b == UInt8(ascii: "*") {
+                    state = .blockComment
+                    previous = 0
+                    continue
+                }
+            case .quoted:
+                if b == quote { state = .code; previous = 0; continue }
+            case .lineComment:
+                if b == 0x0A || b == 0x0D { state = .code }
+            case .blockComment:
+                if previous == UInt8(ascii: "*") && b == UInt8(ascii: "/") { state = .code; previous = 0; continue }
             }
+            previous = b
         }
-        return open == 0 ? nil : Character(UnicodeScalar(open))
+        return state
+    }
+
+    /// Why `text` cannot be written at `position` without changing what the SQL around it means, or nil.
+    static func escapes(_ text: String, at position: SQLPosition) -> String? {
+        switch position {
+        case .code: return nil
+        case .quoted(let q):
+            if text.contains(q) || text.contains("\\") || text.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                return "would put quotes, a backslash or a control character inside \(q) quotes"
+            }
+        case .lineComment:
+            if text.contains("\n") || text.contains("\r") { return "would put a line break inside a -- comment" }
+        case .blockComment:
+            if text.contains("*/") { return "would put '*/' inside a /* */ comment" }
+        }
+        return nil
     }
 
     /// The field a tag or variable names: `view.field` (view name or alias) or a field of the view being expanded.
@@ -109,13 +167,13 @@ extension FieldRenderer {
         if let dot = name.firstIndex(of: ".") {
             let head = String(name[..<dot])
             guard let a = ctx.alias(for: head) else {
-                throw QueryError("'\(owner)' uses {% \(tag) \(name) %}, but '\(head)' is not in explore '\(ctx.explore.name)'")
+                throw QueryError("\(FieldRenderer.named(owner)) uses {% \(tag) \(name) %}, but '\(head)' is not in explore '\(ctx.explore.name)'")
             }
             target = a
             fieldName = String(name[name.index(after: dot)...])
         }
         guard let field = ctx.field(fieldName, of: target) else {
-            throw QueryError("'\(owner)' uses {% \(tag) \(name) %}, but '\(target).\(fieldName)' is not a field of explore '\(ctx.explore.name)'")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(tag) \(name) %}, but '\(target).\(fieldName)' is not a field of explore '\(ctx.explore.name)'")
         }
         return ("\(target).\(fieldName)", target, field)
     }
@@ -136,9 +194,9 @@ extension FieldRenderer {
     func conditionSQL(_ name: String, on body: String, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: "condition")
         guard t.field.kind != .measure && t.field.kind != .parameter else {
-            throw QueryError("'\(owner)' uses {% condition \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue); name a filter field or a dimension")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% condition \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue); name a filter field or a dimension")
         }
-        guard !body.isEmpty else { throw QueryError("'\(owner)' has an empty {% condition \(name) %} block; put the SQL to filter inside it") }
+        guard !body.isEmpty else { throw QueryError("\(FieldRenderer.named(owner)) has an empty {% condition \(name) %} block; put the SQL to filter inside it") }
         guard let text = templateValues[t.key] else { return "1=1" }
         let parsed = try parseFilter(text, type: try filterType(of: t.field, alias: t.alias), field: t.key)
         return try renderFilter(parsed, column: "(" + body + ")")
@@ -150,7 +208,7 @@ extension FieldRenderer {
         guard let text = templateValues[t.key] else { return "NULL" }
         let type = try filterType(of: t.field, alias: t.alias)
         guard type == .date || type == .timestamp else {
-            throw QueryError("'\(owner)' uses {% \(start ? "date_start" : "date_end") \(name) %}, but '\(t.key)' is not a date filter")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(start ? "date_start" : "date_end") \(name) %}, but '\(t.key)' is not a date filter")
         }
         let parsed = try parseFilter(text, type: type, field: t.key)
         let bounds: (start: FilterDateTime?, end: FilterDateTime?)?
@@ -163,7 +221,7 @@ extension FieldRenderer {
     func parameterSQL(_ name: String, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: "parameter")
         guard t.field.kind == .parameter else {
-            throw QueryError("'\(owner)' uses {% parameter \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue), not a parameter")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% parameter \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue), not a parameter")
         }
         return try parameterLiteral(t.field, key: t.key, value: templateValues[t.key])
     }

@@ -21,13 +21,15 @@ final class FieldRenderer {
     /// Every filter the query applies (the user's and the explore's defaults), as given: what
     /// native derived tables' `bind_filters`/`bind_all_filters` pass on. Set by the planner.
     var queryFilters: [FilterCondition] = []
-    /// The query's selected and pivoted fields by `alias.field`: what Liquid's `_is_selected` reads. Set by the planner.
-    var selectedFields: Set<String> = []
     /// Set for the previous-period statement of a `period_over_period` measure: timestamps of this
     /// dimension group read as their bucket's start moved one period forward.
     var timeShift: TimeShift?
     /// FROM items already rendered, by view name (a native derived table compiles a whole query).
     private var tableCache: [String: String] = [:]
+    /// The query's selected and pivoted fields as the spec names them: what Liquid's `_is_selected`
+    /// reads (`selectedFields`, resolved only when a template asks). Set by the planner.
+    var selectedNames: [String] = []
+    var resolvedSelection: Set<String>?
 
     init(ctx: ExploreContext, dialect: any Dialect, options: CompileOptions) {
         self.ctx = ctx

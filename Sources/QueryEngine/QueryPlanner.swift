@@ -85,7 +85,7 @@ final class QueryPlanner {
         for filter in filters { templateValues[qualified(filter.field)] = filter.expression }
         // Set before any field is rendered: rendered SQL is memoised.
         renderer.templateValues = templateValues
-        renderer.selectedFields = Set((spec.fields + spec.pivots).map(qualified))
+        renderer.selectedNames = spec.fields + spec.pivots
         renderer.queryFilters = filters
 
         // Fields: dimensions and measures in the order picked; pivots are dimensions kept apart.

@@ -1,3 +1,4 @@
+import Foundation
 import Liquid
 import SemanticModel
 
@@ -51,7 +52,10 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         if let target = ctx.alias(for: name), ctx.views[target] != nil { return .drop(ViewObject(environment: self, alias: target)) }
         let current = ctx.alias(for: alias) ?? alias
         if let field = ctx.field(name, of: current) { return .drop(FieldObject(environment: self, alias: current, field: field)) }
-        throw QueryError("'\(owner)' uses Liquid variable '\(name)', which is neither a view in explore '\(ctx.explore.name)', a field of '\(current)', nor one of Looker's variables")
+        // A view of the model this explore does not join (a view shared by several explores): none of
+        // its fields can be in the query.
+        if ctx.model.views[name] != nil { return .drop(NotInExplore()) }
+        throw QueryError("\(FieldRenderer.named(owner)) uses Liquid variable '\(name)', which is neither a view in explore '\(ctx.explore.name)', a field of '\(current)', nor one of Looker's variables")
     }
 
     /// `_user_attributes['name']`: the current user's attribute, inserted raw as Looker does.
@@ -60,7 +64,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         init(environment: SQLLiquidEnvironment) { self.environment = environment }
         func member(_ name: String) throws -> LiquidValue? {
             guard let value = environment.renderer.options.userAttributes[name] else {
-                throw QueryError("'\(environment.owner)' uses user attribute '\(name)', which the current user does not have; the query is refused rather than run unfiltered")
+                throw QueryError("\(FieldRenderer.named(environment.owner)) uses user attribute '\(name)', which the current user does not have; the query is refused rather than run unfiltered")
             }
             return .string(value)
         }
@@ -93,9 +97,44 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             }
             if name == "_name" { return .string(alias) }
             guard let field = e.ctx.field(name, of: alias) else {
-                throw QueryError("'\(e.owner)' uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
+                if let members = e.ctx.views[alias]?.fields.filter({ $0.group == name }), !members.isEmpty {
+                    return .drop(GroupObject(environment: e, keys: members.map { "\(alias).\($0.name)" }))
+                }
+                throw QueryError("\(FieldRenderer.named(e.owner)) uses Liquid variable '\(alias).\(name)', but '\(alias).\(name)' is not a field of explore '\(e.ctx.explore.name)'")
             }
             return .drop(FieldObject(environment: e, alias: alias, field: field))
+        }
+    }
+
+    /// `view.dimension_group`: in the query when any of its timeframes is.
+    final class GroupObject: LiquidDrop {
+        unowned let environment: SQLLiquidEnvironment
+        let keys: [String]
+        init(environment: SQLLiquidEnvironment, keys: [String]) {
+            self.environment = environment
+            self.keys = keys
+        }
+        func member(_ name: String) throws -> LiquidValue? {
+            let r = environment.renderer
+            let selected = keys.contains { r.selectedFields.contains($0) }, filtered = keys.contains { r.templateValues[$0] != nil }
+            switch name {
+            case "_is_selected": return .bool(selected)
+            case "_is_filtered": return .bool(filtered)
+            case "_in_query": return .bool(selected || filtered)
+            default: throw QueryError("\(FieldRenderer.named(environment.owner)) uses '.\(name)' on a dimension group, which has only _in_query, _is_selected and _is_filtered")
+            }
+        }
+    }
+
+    /// A view (or a field of one) the explore does not join: `_in_query`, `_is_selected` and
+    /// `_is_filtered` are false, anything else is nil.
+    final class NotInExplore: LiquidDrop {
+        func member(_ name: String) throws -> LiquidValue? {
+            switch name {
+            case "_in_query", "_is_selected", "_is_filtered": return .bool(false)
+            case _ where name.hasPrefix("_"): return .nil
+            default: return .drop(self)
+            }
         }
     }
 
@@ -119,7 +158,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             case "_name": return .string(key)
             case "_parameter_value":
                 guard field.kind == .parameter else {
-                    throw QueryError("'\(environment.owner)' uses '\(key)._parameter_value', but '\(key)' is a \(field.kind.rawValue), not a parameter")
+                    throw QueryError("\(FieldRenderer.named(environment.owner)) uses '\(key)._parameter_value', but '\(key)' is a \(field.kind.rawValue), not a parameter")
                 }
                 let literal = try r.parameterLiteral(field, key: key, value: r.templateValues[key])
                 switch field.type {
@@ -131,7 +170,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
                     return .string(literal, untrusted: true)
                 }
             default:
-                throw QueryError("'\(environment.owner)' uses Liquid variable '\(key).\(name)', which Spyglass does not provide in SQL (use _in_query, _is_selected, _is_filtered or _parameter_value)")
+                throw QueryError("\(FieldRenderer.named(environment.owner)) uses Liquid variable '\(key).\(name)', which Spyglass does not provide in SQL (use _in_query, _is_selected, _is_filtered or _parameter_value)")
             }
         }
     }
@@ -146,6 +185,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
 
     // MARK: Writing values
 
+    /// The compile's clock, so `{{ 'now' | date: … }}` agrees with relative date filters.
+    var now: Date { renderer.options.now }
+
     func filter(_ name: String, input: LiquidValue, arguments: [LiquidValue], at location: LiquidLocation) throws -> LiquidValue? {
         guard name == "sql_quote" else { return nil }
         // The dialect's own literal, so quotes and backslashes are escaped as this database reads them.
@@ -154,10 +196,11 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
 
     func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
         let text = value.text
-        if let quote = FieldRenderer.openQuote(output) {
-            // Inside the model's quotes only text that cannot end them is written.
-            guard !text.contains(quote) && !text.contains("\\") && !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-                throw QueryError("'\(owner)' writes a value containing \(quote == "\\" ? "a backslash" : "quotes or backslashes") inside \(quote) quotes (at \(FieldRenderer.place(location, in: template))); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+        let position = FieldRenderer.position(atEndOf: output)
+        if position != .code {
+            // Inside the model's quotes or comments only text that cannot end them is written.
+            if let problem = FieldRenderer.escapes(text, at: position) {
+                throw QueryError("\(FieldRenderer.named(owner)) writes a value that \(problem) (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
             }
             return text
         }
@@ -171,7 +214,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
     func tag(_ name: String, markup: String, body: String?, output: String, at location: LiquidLocation) throws -> String {
         let words = markup.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard words.count == 1 else {
-            throw QueryError("'\(owner)' uses {% \(name) %} with '\(markup)'; it takes one field name")
+            throw QueryError("\(FieldRenderer.named(owner)) uses {% \(name) %} with '\(markup)'; it takes one field name")
         }
         let field = String(words[0])
         let written = "{% \(name) \(field) %}"
@@ -189,8 +232,12 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // A value is inserted as a complete literal or expression; inside a quoted region the model's
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
-        if let quote = FieldRenderer.openQuote(output), result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
-            throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
+        let position = FieldRenderer.position(atEndOf: output)
+        if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
+            throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
+        }
+        if let problem = FieldRenderer.escapes(result, at: position) {
+            throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' whose value \(problem); move it out")
         }
         return result
     }
@@ -205,7 +252,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
             let rest = scalars[scalars.index(after: open)...]
             guard let close = rest.firstIndex(of: FieldRenderer.placeholderClose), let index = Int(String(String.UnicodeScalarView(rest[..<close]))),
                   references.indices.contains(index) else {
-                throw QueryError("'\(owner)': a ${…} reference was damaged by Liquid (a filter changed it); apply filters to values, not to references")
+                throw QueryError("\(FieldRenderer.named(owner)): a ${…} reference was damaged by Liquid (a filter changed it); apply filters to values, not to references")
             }
             var local: Set<String> = []
             try renderer.append(references[index], alias: alias, owner: owner, measure: measure, into: &out, aliases: &local)

@@ -37,31 +37,34 @@ struct LiquidValidator {
     }
 
     func run() {
+        // Most models have no Liquid at all: the scan reads properties in place (no Field copies) and
+        // builds the alias table only when a template needs it.
         var aliasMap: [String: String]?
-        func check(_ template: SQLTemplate?, view: String?, fallback: SourceLocation?) {
-            guard let template, template.hasLiquid else { return }
+        func check(_ template: SQLTemplate, view: String?, fallback: SourceLocation?) {
             if aliasMap == nil { aliasMap = aliases }
             checkText(template.description, at: template.location ?? fallback, view: view, aliases: aliasMap!)
         }
-        for name in model.views.keys.sorted() {
-            let view = model.views[name]!
+        for view in model.views.values {
             if let table = view.sqlTableName, SQLTemplate.hasLiquid(table) {
                 if aliasMap == nil { aliasMap = aliases }
-                checkText(table, at: view.location, view: name, aliases: aliasMap!)
+                // The semantic model keeps no location for sql_table_name: report at the view, naming the place.
+                checkText(table, at: view.location, view: view.name, aliases: aliasMap!, within: "sql_table_name")
             }
-            check(view.derivedTableSQL, view: name, fallback: view.location)
-            for field in view.fields {
-                for template in [field.sql, field.sqlDistinctKey, field.sqlStart, field.sqlEnd] {
-                    check(template, view: name, fallback: field.location)
-                }
+            if let t = view.derivedTableSQL, t.hasLiquid { check(t, view: view.name, fallback: view.location) }
+            let fields = view.fields
+            for i in fields.indices {
+                if let t = fields[i].sql, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlDistinctKey, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlStart, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
+                if let t = fields[i].sqlEnd, t.hasLiquid { check(t, view: view.name, fallback: fields[i].location) }
             }
         }
         for explore in model.explores {
-            check(explore.sqlAlwaysWhere, view: explore.baseView, fallback: explore.location)
-            check(explore.sqlAlwaysHaving, view: explore.baseView, fallback: explore.location)
+            if let t = explore.sqlAlwaysWhere, t.hasLiquid { check(t, view: explore.baseView, fallback: explore.location) }
+            if let t = explore.sqlAlwaysHaving, t.hasLiquid { check(t, view: explore.baseView, fallback: explore.location) }
             for join in explore.joins {
-                check(join.sqlOn, view: join.view, fallback: join.location)
-                check(join.sqlWhere, view: join.view, fallback: join.location)
+                if let t = join.sqlOn, t.hasLiquid { check(t, view: join.view, fallback: join.location) }
+                if let t = join.sqlWhere, t.hasLiquid { check(t, view: join.view, fallback: join.location) }
             }
         }
     }
@@ -73,24 +76,30 @@ struct LiquidValidator {
         return SourceLocation(file: start.file, line: start.line + location.line - 1, column: column)
     }
 
-    private func checkText(_ text: String, at start: SourceLocation?, view: String?, aliases: [String: String]) {
+    private func checkText(_ text: String, at start: SourceLocation?, view: String?, aliases: [String: String], within part: String? = nil) {
+        /// Where a problem is: mapped into the file, or (for text without a location of its own) the
+        /// anchor with the place inside the text named in the message.
+        func report(_ message: String, _ location: LiquidLocation, warning: Bool = false) {
+            let text = part.map { "\(message) (\($0) line \(location.line), column \(location.column))" } ?? message
+            let at = part == nil ? Self.place(location, from: start) : start
+            if warning { sink.warning(text, at: at) } else { sink.error(text, at: at) }
+        }
         let template: LiquidTemplate
         do {
             template = try LiquidTemplate(parsing: text, tags: Self.tags, filters: ["sql_quote"])
         } catch {
-            sink.error("invalid Liquid: \(error.message)", at: Self.place(error.location, from: start))
+            report("invalid Liquid: \(error.message)", error.location)
             return
         }
         for reference in template.variables {
             if let problem = problem(reference.name, reference.path, view: view, aliases: aliases) {
-                let at = Self.place(reference.location, from: start)
-                if Self.notProvided.contains(reference.name) { sink.warning(problem, at: at) } else { sink.error(problem, at: at) }
+                report(problem, reference.location, warning: Self.notProvided.contains(reference.name))
             }
         }
         for use in template.customTags {
             let words = use.markup.split(whereSeparator: \.isWhitespace)
             guard words.count == 1 else {
-                sink.error("{% \(use.name) %} takes one field name, not '\(use.markup)'", at: Self.place(use.location, from: start))
+                report("{% \(use.name) %} takes one field name, not '\(use.markup)'", use.location)
                 continue
             }
             let name = String(words[0])
@@ -102,7 +111,7 @@ struct LiquidValidator {
                 known = parts.count == 1 && view.flatMap { model.views[$0] }.map { Self.hasField(name, in: $0) } == true
             }
             if !known {
-                sink.error("{% \(use.name) \(name) %} names no field of this model", at: Self.place(use.location, from: start))
+                report("{% \(use.name) \(name) %} names no field of this model", use.location)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Liquid
 import Testing
 
@@ -86,7 +87,7 @@ import Testing
         ], ["text": "a\nb\r\n", "html": "<p a=\"b\">Tom & Jerry's</p>"])
     }
 
-    @Test func date() {
+    @Test func date() throws {
         expectAll([
             ("{{ '2024-03-05 14:07:09' | date: '%Y-%m-%d %H:%M:%S' }}", "2024-03-05 14:07:09"),
             ("{{ '2024-03-05' | date: '%b %e, %y %A %a %B %j' }}", "Mar  5, 24 Tuesday Tue March 065"),
@@ -94,6 +95,8 @@ import Testing
             ("{{ 0 | date: '%Y-%m-%d %s' }}", "1970-01-01 0"), ("{{ 'not a date' | date: '%Y' }}", "not a date"),
         ])
         #expect(render("{{ 'now' | date: '%Y' }}").count == 4)
+        struct Fixed: LiquidEnvironment { var now: Date { Date(timeIntervalSince1970: 86_400 * 365) } }
+        #expect(try LiquidTemplate(parsing: "{{ 'now' | date: '%F' }} {{ 'today' | date: '%Y' }}").render(Fixed()) == "1971-01-01 1971")
     }
 
     @Test func sqlQuoteDoublesQuotes() {
@@ -103,7 +106,11 @@ import Testing
     @Test func untrustedValuesStayMarkedThroughFiltersAndCaptures() throws {
         struct Env: LiquidEnvironment {
             func variable(_ name: String, at location: LiquidLocation) throws -> LiquidValue? {
-                name == "user" ? .string("x'y", untrusted: true) : .string("safe")
+                switch name {
+                case "user": .string("x'y", untrusted: true)
+                case "table": ["x'y": "picked"]
+                default: .string("safe")
+                }
             }
             func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
                 value.isUntrusted ? "<U:\(value.text)>" : value.text
@@ -111,5 +118,8 @@ import Testing
         }
         let t = try LiquidTemplate(parsing: "{{ user | upcase }} {{ ok | append: user }} {{ user | size }} {{ ok }} {% capture c %}[{{ user }}]{% endcapture %}{{ c }}")
         #expect(try t.render(Env()) == "<U:X'Y> <U:safex'y> 3 safe <U:[<U:x'y>]>")
+        // A value picked by an untrusted key is untrusted.
+        let keyed = try LiquidTemplate(parsing: "{% assign h = 'a,b' | split: ',' %}{% assign i = user | size | minus: 2 %}{{ h[1] }} {{ h[i] }} {{ table[user] }}")
+        #expect(try keyed.render(Env()) == "b b <U:picked>")
     }
 }

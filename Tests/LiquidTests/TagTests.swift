@@ -90,6 +90,25 @@ import Testing
         #expect(render("{% for a in (1..2) %}{% for b in (1..2) %}{{ forloop.parentloop.index }}{{ forloop.index }} {% endfor %}{% endfor %}") == "11 12 21 22 ")
     }
 
+    @Test func nestedLoopsBreakOnlyTheInnerOne() {
+        #expect(render("{% for a in (1..3) %}{% for b in (1..3) %}{% if b > a %}{% break %}{% endif %}{{ a }}{{ b }} {% endfor %}{% endfor %}")
+                == "11 21 22 31 32 33 ")
+    }
+
+    @Test func loopOptionsFromVariables() {
+        #expect(render("{% for i in list limit: n offset: m %}{{ i }}{% endfor %}", ["list": [1, 2, 3, 4, 5], "n": 2, "m": "1"]) == "23")
+        #expect(render("{% for i in list offset: 10 %}{{ i }}{% else %}none{% endfor %}", ["list": [1, 2]]) == "none")
+    }
+
+    @Test func whitespaceControlInLoopsBuildsOneLine() {
+        let t = """
+            {%- for c in cols -%}
+              {{ c }}{% unless forloop.last %}, {% endunless %}
+            {%- endfor -%}
+            """
+        #expect(render(t, ["cols": ["a", "b", "c"]]) == "a, b, c")
+    }
+
     @Test func breakAndContinue() {
         #expect(render("{% for i in (1..5) %}{% if i == 2 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i }}{% endfor %}") == "13")
     }

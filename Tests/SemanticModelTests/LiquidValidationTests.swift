@@ -82,6 +82,18 @@ import Testing
         ])
     }
 
+    @Test func sqlTableNameIsReportedAtItsViewNamingThePlace() throws {
+        let found = try diagnostics("""
+            view: liquid_table {
+              sql_table_name: {% if x %}a{% endif %} ;;
+              dimension: id {}
+            }
+            """)
+        #expect(found == [
+            "refinements/zz_liquid.lkml:1:7: error: unknown Liquid variable 'x'; use a Looker variable (_user_attributes, _filters, _model, …), a view of the model, or a field of this view (sql_table_name line 1, column 7)",
+        ])
+    }
+
     @Test func exploreSQLIsCheckedWithItsBaseView() throws {
         let found = try diagnostics("""
             explore: +orders {

@@ -86,7 +86,7 @@ import Warehouse
                   FROM orders o LEFT JOIN users u ON u.id = o.user_id WHERE o.amount >= 50 GROUP BY 1
                   """, options: Self.options(["min_amount": "50", "region": "CA"]))
         #expect(message(spec(["orders.count"]), options: Self.options([:]))
-                == "'sql_always_where of explore 'orders'' uses user attribute 'min_amount', which the current user does not have; the query is refused rather than run unfiltered")
+                == "sql_always_where of explore 'orders' uses user attribute 'min_amount', which the current user does not have; the query is refused rather than run unfiltered")
     }
 
     @Test func lookerNamesOfModelExploreViewFieldAndTimezone() throws {
@@ -112,6 +112,18 @@ import Warehouse
         try check(spec(["orders.count_in_query"]), "SELECT COUNT(*) FROM orders WHERE amount >= 0")
     }
 
+    @Test func aDimensionGroupIsInTheQueryWhenOneOfItsTimeframesIs() throws {
+        // Filtered on a timeframe (a range holding every order): the group is in the query.
+        try check(spec(["orders.created_span"], [("orders.created_date", "after 1990-01-01")]),
+                  "SELECT COUNT(DISTINCT id) FROM orders WHERE amount >= 0")
+        try check(spec(["orders.created_span"]), "SELECT -1 FROM orders WHERE amount >= 0")
+    }
+
+    @Test func aViewTheExploreDoesNotJoinIsNotInTheQuery() throws {
+        try check(QuerySpec(explore: "plain_orders", fields: ["orders.status", "orders.count_in_query"]),
+                  "SELECT status, COUNT(*) FROM orders GROUP BY status")
+    }
+
     @Test func sqlOnWithAParameter() throws {
         try check(spec(["users.state", "orders.count"], [("users.vip_only", "yes")]),
                   "SELECT u.state, COUNT(*) FROM orders o LEFT JOIN users u ON u.id = o.user_id AND u.vip = 1 WHERE o.amount >= 0 GROUP BY u.state")
@@ -130,18 +142,23 @@ import Warehouse
 
     // MARK: Hostile values
 
-    /// The SQL with every string literal replaced by `?`: what a value must not change.
+    /// The SQL with every string literal replaced by `?` and every comment by `#`: what a value must not change.
     static func shape(_ sql: String) -> String {
         var out = ""
-        var inString = false
         var chars = Array(sql)[...]
         while let c = chars.popFirst() {
-            if inString {
-                if c == "'" {
-                    if chars.first == "'" { chars.removeFirst() } else { inString = false; out += "?" }
+            if c == "'" {
+                while let d = chars.popFirst() {
+                    if d == "'" { if chars.first == "'" { chars.removeFirst() } else { break } }
                 }
-            } else if c == "'" {
-                inString = true
+                out += "?"
+            } else if c == "-" && chars.first == "-" {
+                while let d = chars.first, d != "\n" { chars.removeFirst() }
+                out += "#"
+            } else if c == "/" && chars.first == "*" {
+                chars.removeFirst()
+                while let d = chars.popFirst() { if d == "*" && chars.first == "/" { chars.removeFirst(); break } }
+                out += "#"
             } else {
                 out.append(c)
             }
@@ -150,12 +167,13 @@ import Warehouse
     }
 
     @Test func hostileValuesCannotChangeTheStatementsShape() throws {
-        let hostile = ["x' OR '1'='1", "x'); DROP TABLE orders; --", "x\\' OR 1=1 --", "'; SELECT pg_sleep(10); --", "x'' OR ''='"]
+        let hostile = ["x OR 1=1", "x' OR '1'='1", "x'); DROP TABLE orders; --", "x\\' OR 1=1 --", "'; SELECT pg_sleep(10); --", "x'' OR ''='"]
         let shapes: [(fields: [String], field: String)] = [
             (["orders.filter_text_bare", "orders.count"], "orders.status_filter"),
             (["orders.is_chosen_status", "orders.chosen_status_trimmed", "orders.count"], "orders.status_choice"),
             (["user_totals.total_sum"], "user_totals.total_status"),
             (["orders.status", "orders.count"], "orders.status_filter"),
+            (["orders.comment_then_filter", "orders.filter_in_comment", "orders.count"], "orders.status_filter"),
         ]
         for db in try ShopFixture.databases() {
             for s in shapes {
@@ -178,7 +196,12 @@ import Warehouse
     @Test func hostileValuesAreRefusedWhereTheyCannotBeLiterals() {
         // Inside the model's quotes a value with a quote is refused, not written.
         #expect(message(spec(["orders.filter_text_in_quotes"], [("orders.status_filter", "x' OR '1'='1")]))
-                == "'orders.filter_text_in_quotes' writes a value containing quotes or backslashes inside ' quotes (at orders.view.lkml:56:23); write it outside the quotes, where Spyglass makes it a complete SQL literal")
+                == "'orders.filter_text_in_quotes' writes a value that would put quotes, a backslash or a control character inside ' quotes (at orders.view.lkml:66:23); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+        // Inside a comment, a value cannot end the comment.
+        #expect(message(spec(["orders.filter_in_comment"], [("orders.status_filter", "x\n) OR 1=1 --")]))
+                == "'orders.filter_in_comment' writes a value that would put a line break inside a -- comment (at orders.view.lkml:80:58); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+        #expect(message(spec(["orders.filter_in_comment"], [("orders.status_filter", "*/ OR 1=1 /*")]))
+                == "'orders.filter_in_comment' writes a value that would put '*/' inside a /* */ comment (at orders.view.lkml:80:13); write it in plain SQL, where Spyglass makes it a complete SQL literal")
         // An unquoted parameter without allowed values takes only a plain word.
         #expect(message(spec(["orders.quoted_unquoted_parameter"], [("orders.unquoted_status", "x' OR 1=1 --")]))
                 == "'x' OR 1=1 --' for unquoted parameter 'orders.unquoted_status' must be letters, digits and '_' (or the parameter must list allowed_value)")

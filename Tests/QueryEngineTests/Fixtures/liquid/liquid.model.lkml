@@ -14,3 +14,9 @@ explore: orders {
     sql_on: ${user_totals.user_id} = ${orders.user_id} ;;
   }
 }
+
+# The orders view without the users join: Liquid asking about users reads "not in the query".
+explore: plain_orders {
+  from: orders
+  view_name: orders
+}

@@ -19,6 +19,16 @@ view: orders {
     sql: ${TABLE}.amount ;;
   }
 
+  dimension_group: created {
+    type: time
+    timeframes: [date, month]
+    sql: ${TABLE}.created_at ;;
+  }
+  measure: created_span {
+    type: number
+    sql: {% if orders.created._in_query %}COUNT(DISTINCT ${id}){% else %}-1{% endif %} ;;
+  }
+
   filter: status_filter {
     type: string
   }
@@ -58,6 +68,17 @@ view: orders {
   dimension: filter_text_bare {
     type: yesno
     sql: ${status} = {{ _filters['orders.status_filter'] }} ;;
+  }
+  # Regression: an apostrophe in a comment once made the filter text look quoted, so it was written raw.
+  dimension: comment_then_filter {
+    type: yesno
+    sql: -- don't compare blindly
+         ${status} = {{ _filters['orders.status_filter'] }} ;;
+  }
+  dimension: filter_in_comment {
+    type: yesno
+    sql: /* {{ _filters['orders.status_filter'] }} */ -- {{ _filters['orders.status_filter'] }}
+         ${status} = 'complete' ;;
   }
   dimension: region_match {
     type: yesno
