@@ -84,6 +84,9 @@ struct DashboardLoader {
                 element.col = m["col"]?.int
                 element.width = m["width"]?.int
                 element.height = m["height"]?.int
+                for (key, value) in m {
+                    if let name = key.string, let text = value.scalar?.string { element.settings[name] = text }
+                }
                 if let filters = m["filters"]?.mapping {
                     for (key, value) in filters {
                         guard let field = key.string else { continue }

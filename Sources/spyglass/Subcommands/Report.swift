@@ -40,8 +40,10 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("if-rows"), help: "Print nothing (exit 0) when every tile is empty.") var ifRows = false
     @Option(name: .customLong("if-changed"), help: ArgumentHelp("Print nothing (exit 0) when the results equal the last run's; the file keeps a hash of them.", valueName: "statefile"))
     var ifChanged: String?
-    @Option(help: ArgumentHelp("Send only when a tile's current value crosses: 'FIELD > N' (repeatable; > >= < <= = !=).", valueName: "'field > n'"))
+    @Option(help: ArgumentHelp("Send only when the latest period's value crosses: 'FIELD > N' (repeatable; > >= < <= = !=). Watches the single-value tiles showing FIELD, or the --tile.", valueName: "'field > n'"))
     var alert: [String] = []
+    @Flag(name: .customLong("per-series"), help: "With --alert on a tile split into series (a pivot or a second dimension): check each series.")
+    var perSeries = false
 
     func run() throws {
         let alerts = try checkUsage()
@@ -75,7 +77,11 @@ struct Report: ParsableCommand {
             guard alert.applies(to: report) else {
                 throw SpyglassError(.usage, "--alert '\(alert)': no tile of dashboard '\(dashboard.name)' shows the field '\(alert.field)'")
             }
-            crossings += alert.crossings(in: report)
+            do {
+                crossings += try alert.crossings(in: report, tile: tile, perSeries: perSeries)
+            } catch {
+                throw SpyglassError(.usage, String(describing: error))
+            }
         }
         if !alerts.isEmpty && crossings.isEmpty { return }
         report.alerts = crossings.map(\.description)
@@ -106,6 +112,7 @@ struct Report: ParsableCommand {
                 throw SpyglassError(.usage, "\(flag) is only for --format email")
             }
         }
+        if perSeries && alert.isEmpty { throw SpyglassError(.usage, "--per-series is only for --alert") }
         do {
             return try alert.map { try ReportAlert(parsing: $0) }
         } catch {
