@@ -35,6 +35,8 @@ struct ExploreScreen: ScreenState {
     private(set) var run: RunState = .idle
     var results: ResultsView?
     private(set) var lastRun: QueryDraft?
+    /// The next answer comes from a sort in the grid: keep the cursor where it is.
+    private var sortedInPlace = false
     private(set) var modal: Modal?
     /// A one-line note for the user ("pick at least one field").
     private(set) var message: String?
@@ -90,7 +92,7 @@ struct ExploreScreen: ScreenState {
         switch focus {
         case .fields: return "Enter pick · f filter · s sort · p pivot · r run · v SQL · Tab panes · ? help"
         case .query: return "Enter edit · d remove · J/K reorder · r run · Tab panes · ? help"
-        case .results: return "hjkl move · Enter drill · s sort · c chart · r run · Tab panes · q back"
+        case .results: return "hjkl move · Enter drill · s/S sort · c chart · r run · Tab panes · q back"
         }
     }
 
@@ -100,7 +102,8 @@ struct ExploreScreen: ScreenState {
          HelpEntry("Enter / Space", "fields: pick or unpick; views and dimension groups: expand"),
          HelpEntry("/", "search fields (fuzzy); Esc clears"),
          HelpEntry("f", "add or edit a filter on the field (validated as you type)"),
-         HelpEntry("s", "sort by the field: descending, ascending, off"),
+         HelpEntry("s", "sort by this field only: descending, ascending, off"),
+         HelpEntry("S", "add the field as a further sort key: descending, ascending, off"),
          HelpEntry("p", "pivot on the dimension (toggle)"),
          HelpEntry("t / T", "totals / row totals (toggle)"),
          HelpEntry("L", "row limit"),
@@ -108,7 +111,7 @@ struct ExploreScreen: ScreenState {
          HelpEntry("r", "run the query (Esc cancels it on the server)"),
          HelpEntry("v", "view the generated SQL"),
          HelpEntry("c", "results: table or chart"),
-         HelpEntry("s (results)", "sort by the column under the cursor and run again"),
+         HelpEntry("s / S (results)", "sort by the column under the cursor (S: as a further key) and run again"),
          HelpEntry("Enter", "results: drill into the rows behind a measure"),
          HelpEntry("X", "clear the query"),
          HelpEntry("q / Esc", "back")]
@@ -307,7 +310,9 @@ struct ExploreScreen: ScreenState {
         case .char("f"):
             if let name = pickerEntry?.name { openFilter(on: name, context: context) }
         case .char("s"):
-            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { cycleSort(entry.name) }
+            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { setSort(entry.name) }
+        case .char("S"):
+            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { addSort(entry.name) }
         case .char("p"):
             if let entry = pickerEntry { togglePivot(entry) }
         default: break
@@ -333,7 +338,7 @@ struct ExploreScreen: ScreenState {
             queryCursor.clamp(count: queryItems.count)
         case .enter, .char(" "):
             switch item {
-            case .field(let i): cycleSort(draft.fields[i])
+            case .field(let i): setSort(draft.fields[i])
             case .filter(let i): openFilter(on: draft.filters[i].field, context: context)
             case .sort(let i): draft.sorts[i].descending.toggle()
             case .pivot: break
@@ -343,7 +348,9 @@ struct ExploreScreen: ScreenState {
         case .char("f"):
             if let name = focusedFieldName { openFilter(on: name, context: context) }
         case .char("s"):
-            if case .field(let i) = item { cycleSort(draft.fields[i]) }
+            if case .field(let i) = item { setSort(draft.fields[i]) }
+        case .char("S"):
+            if case .field(let i) = item { addSort(draft.fields[i]) }
         case .char("p"):
             if case .field(let i) = item, let entry = catalog?.entry(named: draft.fields[i]) { togglePivot(entry) }
         case .char("J"):
@@ -370,9 +377,11 @@ struct ExploreScreen: ScreenState {
             message = view.currentColumn?.isMeasure == true ? "This measure has no drill fields." : "Enter on a measure value drills into its rows."
             return []
         }
-        if key == .char("s"), let column = view.currentColumn {
-            // Sorting from the grid re-runs at once, like clicking a column header in Looker.
-            cycleSort(column.name)
+        if key == .char("s") || key == .char("S"), let column = view.currentColumn {
+            // Sorting from the grid re-runs at once, like clicking a column header in Looker, and
+            // the cursor stays on the column.
+            if key == .char("s") { setSort(column.name) } else { addSort(column.name) }
+            sortedInPlace = true
             return runQuery(context: context)
         }
         _ = view.handle(key)
@@ -438,8 +447,22 @@ struct ExploreScreen: ScreenState {
         }
     }
 
-    /// Off → descending → ascending → off, as Looker's column header clicks do.
-    private mutating func cycleSort(_ name: String) {
+    /// `s`, as a spreadsheet's sort button: the field becomes the only sort key, descending; pressed
+    /// again ascending; a third press clears the sort.
+    mutating func setSort(_ name: String) {
+        if draft.sorts == [.init(field: name, descending: true)] {
+            draft.sorts = [.init(field: name, descending: false)]
+        } else if draft.sorts == [.init(field: name, descending: false)] {
+            draft.sorts = []
+        } else {
+            draft.sorts = [.init(field: name, descending: true)]
+        }
+        if !draft.sorts.isEmpty, !draft.fields.contains(name) { draft.fields.append(name) }
+    }
+
+    /// `S`: adds the field as the next sort key (descending), then ascending, then removes it,
+    /// leaving the other keys as they are.
+    mutating func addSort(_ name: String) {
         if let i = draft.sorts.firstIndex(where: { $0.field == name }) {
             if draft.sorts[i].descending { draft.sorts[i].descending = false } else { draft.sorts.remove(at: i) }
         } else {
@@ -492,8 +515,12 @@ struct ExploreScreen: ScreenState {
             guard case .running(let current, _) = run, current == id else { return [] }
             switch result {
             case .success(let grid):
-                var view = ResultsView(grid: grid, format: context.format)
-                if let old = results, old.mode == .chart { view.mode = .chart }
+                var view = ResultsView(grid: grid, format: context.format, sortMarks: ResultsView.sortMarks(lastRun?.sorts ?? []))
+                if let old = results {
+                    if old.mode == .chart { view.mode = .chart }
+                    if sortedInPlace { view.keepPosition(from: old) }
+                }
+                sortedInPlace = false
                 results = view
                 run = .idle
                 focus = .results
