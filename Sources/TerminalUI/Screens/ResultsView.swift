@@ -54,6 +54,18 @@ struct ResultsView: Sendable {
 
     var currentColumn: ResultGrid.Column? { grid.columns.indices.contains(column) ? grid.columns[column] : nil }
 
+    /// The text `y` (the cell under the cursor) or `Y` (its row, cells separated by tabs, so it pastes
+    /// into a spreadsheet as one row) copies, as shown but with NULL as empty; and what it is.
+    func yankText(row wholeRow: Bool, format: CellFormatter) -> (String, String)? {
+        guard grid.rows.indices.contains(row), grid.columns.indices.contains(column) else { return nil }
+        let cells = grid.rows[row]
+        func text(_ c: Int) -> String { cells[c].isNull ? "" : format(cells[c], grid.columns[c]) }
+        if wholeRow {
+            return (grid.columns.indices.map(text).joined(separator: "\t"), "row \(row + 1)")
+        }
+        return (text(column), "the cell")
+    }
+
     /// The header marks for `sorts`: an arrow per key, numbered when there are several.
     static func sortMarks(_ sorts: [QueryDraft.Sort]) -> [String: String] {
         var marks: [String: String] = [:]
