@@ -459,11 +459,13 @@ struct ExploreScreen: ScreenState {
         switch current {
         case .sql(var viewer):
             if key == .char("y") {
-                // The bare SQL: no box border, no padding.
+                // The bare SQL, as `spyglass sql` prints it (ready for psql): no box border, no padding.
                 guard let lines = viewer.lines else { return [] }
+                var sql = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                if !sql.hasSuffix(";") { sql += ";" }
                 message = "Copied the SQL."
                 modal = nil
-                return [.yank(lines.joined(separator: "\n"), what: "the SQL")]
+                return [.yank(sql, what: "the SQL")]
             }
             if viewer.handle(key) { modal = .sql(viewer) } else { modal = nil }
             return []
