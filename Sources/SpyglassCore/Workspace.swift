@@ -11,6 +11,8 @@ import Warehouse
 public final class Workspace: @unchecked Sendable {
     public let project: Project
     public let projectRoot: String
+    /// How the project was chosen (`--project`, the current directory, or the bundled demo).
+    public internal(set) var projectSource: ProjectLocator.Source = .explicit
     /// Compile settings (time zone, row limits, "now"); front ends may adjust them before querying.
     public var compileOptions: CompileOptions
     public var connectionOptions: ConnectionOptions
@@ -35,7 +37,7 @@ public final class Workspace: @unchecked Sendable {
     /// throw here: they are in `project.diagnostics`, and queries on broken explores fail later.
     public static func open(projectRoot: String?, databaseURL: String?,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
-        let root = try ProjectLocator.resolve(explicit: projectRoot)
+        let (root, source) = try ProjectLocator.locate(explicit: projectRoot)
         let project = ProjectLoader.load(root: root)
         let settings: ConnectionSettings
         do {
@@ -43,7 +45,9 @@ public final class Workspace: @unchecked Sendable {
         } catch {
             throw SpyglassError(.connection, String(describing: error))
         }
-        return Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings)
+        let workspace = Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings)
+        workspace.projectSource = source
+        return workspace
     }
 
     // MARK: Connections
@@ -233,7 +237,11 @@ public final class Workspace: @unchecked Sendable {
 
     public func dashboard(named name: String) throws -> Dashboard {
         if let dashboard = project.dashboards.first(where: { $0.name == name }) { return dashboard }
-        let known = project.dashboards.map(\.name).sorted().joined(separator: ", ")
+        let names = project.dashboards.map(\.name).sorted()
+        if let guess = Suggest.closest(to: name, among: names) {
+            throw SpyglassError(.model, "unknown dashboard '\(name)'; did you mean '\(guess)'?")
+        }
+        let known = names.joined(separator: ", ")
         throw SpyglassError(.model, "unknown dashboard '\(name)'; known dashboards: \(known.isEmpty ? "none" : known)")
     }
 

@@ -31,6 +31,13 @@ struct ProjectOptions: ParsableArguments {
         }
         workspace.compileOptions.queryTimeZone = zone
         workspace.progress = { message in Output.note(message) }
+        // Say which project this is, on stderr, so a wrong one is never silent.
+        switch workspace.projectSource {
+        case .bundledDemo:
+            Output.note("using the bundled demo (no .lkml files in \(FileManager.default.currentDirectoryPath); --project DIR picks yours)")
+        case .currentDirectory, .explicit:
+            Output.note("project \(workspace.projectRoot)")
+        }
         return workspace
     }
 }

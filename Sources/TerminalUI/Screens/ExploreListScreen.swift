@@ -11,8 +11,15 @@ struct ExploreListScreen: ScreenState {
         case look(name: String, draft: QueryDraft, summary: String)
         /// A query from the history.
         case recent(draft: QueryDraft, summary: String)
+        /// One of the project's validation errors ("views/a.view.lkml:3: unknown field …").
+        case problem(String)
 
-        var isSelectable: Bool { if case .heading = self { false } else { true } }
+        var isSelectable: Bool {
+            switch self {
+            case .heading, .problem: false
+            default: true
+            }
+        }
 
         var searchText: String {
             switch self {
@@ -21,6 +28,7 @@ struct ExploreListScreen: ScreenState {
             case let .dashboard(name, title, description): "\(title) \(name) dashboard \(description ?? "")"
             case let .look(name, _, summary): "\(name) look \(summary)"
             case let .recent(_, summary): "recent \(summary)"
+            case .problem: ""
             }
         }
     }
@@ -31,11 +39,16 @@ struct ExploreListScreen: ScreenState {
     /// The explores and dashboards (without the saved work above them).
     private let projectItems: [Item]
     private let exploreLabels: [String: String]
+    /// The project's validation errors, shown first.
+    private let problemItems: [Item]
     private(set) var visible: [Item]
     private(set) var cursor = ListCursor()
     private(set) var search: TextInput?
     /// Whether keys go to the search line (after `/`, until Enter or Esc).
     private(set) var searching = false
+
+    /// How many validation errors the start screen lists.
+    static let problemsShown = 3
 
     init(tag: Int, project: Project, saved: SavedWork = SavedWork()) {
         self.tag = tag
@@ -45,6 +58,23 @@ struct ExploreListScreen: ScreenState {
             for explore in model.explores { labels["\(model.name)/\(explore.name)"] = explore.displayLabel }
         }
         exploreLabels = labels
+        // A broken project says so first: the explores it breaks would otherwise just fail later.
+        var problems: [Item] = []
+        let errors = project.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            problems.append(.heading("⚠ \(errors.count) error\(errors.count == 1 ? "" : "s") in this project (spyglass validate lists them all)"))
+            let root = project.root.hasSuffix("/") ? project.root : project.root + "/"
+            for error in errors.prefix(Self.problemsShown) {
+                var place = ""
+                if let location = error.location {
+                    let file = location.file.hasPrefix(root) ? String(location.file.dropFirst(root.count)) : location.file
+                    place = "\(file):\(location.line): "
+                }
+                problems.append(.problem(place + error.message))
+            }
+            if errors.count > Self.problemsShown { problems.append(.problem("… and \(errors.count - Self.problemsShown) more")) }
+        }
+        problemItems = problems
         for model in project.models {
             let explores = model.explores.filter { !$0.hidden && !$0.extensionRequired }
             guard !explores.isEmpty else { continue }
@@ -87,7 +117,7 @@ struct ExploreListScreen: ScreenState {
             items.append(.heading("Recent queries"))
             items += saved.history.prefix(SavedWork.recentShown).map { .recent(draft: $0, summary: summary($0)) }
         }
-        allItems = items + projectItems
+        allItems = problemItems + items + projectItems
         refilter()
     }
 
@@ -207,7 +237,9 @@ struct ExploreListScreen: ScreenState {
             let line = y + row
             switch visible[i] {
             case .heading(let text):
-                frame.put(text, x: area.x, y: line, style: .header, maxWidth: area.width)
+                frame.put(text, x: area.x, y: line, style: text.hasPrefix("⚠") ? .error : .header, maxWidth: area.width)
+            case .problem(let text):
+                frame.put("  " + text, x: area.x, y: line, style: .error, maxWidth: area.width)
             case let .explore(model, name, label, description):
                 let style: Style = i == cursor.index ? .selection : .normal
                 frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)

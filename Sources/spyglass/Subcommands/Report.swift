@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Presentation
+import QueryEngine
 import SemanticModel
 import SpyglassCore
 
@@ -52,8 +53,11 @@ struct Report: ParsableCommand {
         var dashboard = try workspace.dashboard(named: self.dashboard)
         if let tile {
             guard let element = dashboard.elements.first(where: { $0.name == tile }) else {
-                let known = dashboard.elements.map(\.name).joined(separator: ", ")
-                throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; its tiles: \(known)")
+                let names = dashboard.elements.map(\.name)
+                if let guess = Suggest.closest(to: tile, among: names) {
+                    throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; did you mean '\(guess)'?")
+                }
+                throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; its tiles: \(names.joined(separator: ", "))")
             }
             if format == .csv && (element.explore == nil || element.fields.isEmpty) {
                 throw SpyglassError(.usage, "--tile: tile '\(tile)' of dashboard '\(dashboard.name)' is a text tile and has no rows for csv")

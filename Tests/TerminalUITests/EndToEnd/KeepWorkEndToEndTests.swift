@@ -79,3 +79,23 @@ import TestSupport
         #expect(typo.contains("did you mean 'Platform users'"), "\(typo)")
     }
 }
+
+/// Issue 13, item 8: the UI opens a broken project saying so on its start screen.
+@Suite(.serialized) struct BrokenProjectStartScreenTests {
+    @Test func startScreenListsTheProjectsErrors() throws {
+        let broken = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("CLITests/Fixtures/broken").path
+        let validate = try SpyglassProcess.run(["validate", "--project", broken])
+        let errors = validate.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count >= 2, "\(validate.stdout)")
+        let tmux = try TmuxSession(arguments: ["--project", broken], width: 140)
+        let screen = try tmux.waitFor("⚠ \(errors.count) errors in this project")
+        // The first error as validate prints it: file and line, then the message.
+        let first = try #require(errors.first)
+        let parts = first.split(separator: ":", maxSplits: 4)
+        let expected = "\(parts[0]):\(parts[1]): " + String(parts[4]).trimmingCharacters(in: .whitespaces)
+        #expect(screen.contains(expected), "\(expected)\n\(screen)")
+        try tmux.send("Q")
+        try tmux.waitFor("EXIT=0", seconds: 10)
+    }
+}
