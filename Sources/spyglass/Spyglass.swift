@@ -22,6 +22,7 @@ struct Spyglass: ParsableCommand {
 
         Exit codes: 0 ok, 1 model or query error, 2 usage, 3 cannot connect, 4 timeout or cancelled.
         """,
+        version: "spyglass \(SpyglassVersion.current)",
         subcommands: [
             Open.self, Validate.self, Explores.self, Fields.self, Dashboards.self, SQL.self, Query.self,
             ExploreUI.self, DashboardUI.self, Report.self, Demo.self, Looks.self,

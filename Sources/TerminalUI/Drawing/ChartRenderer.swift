@@ -18,15 +18,7 @@ enum ChartRenderer {
     /// Sparkline characters for values resampled to at most `width` points (NULL as a space).
     static func sparkline(_ values: [Double?], width: Int, ascii: Bool, season: Int? = nil) -> [(Character, Int)] {
         guard width > 0, !values.isEmpty else { return [] }
-        var points = values
-        if points.count > width {
-            // Average buckets so that long series still fit.
-            points = (0..<width).map { b in
-                let lo = b * values.count / width, hi = max(lo + 1, (b + 1) * values.count / width)
-                let slice = values[lo..<hi].compactMap { $0 }
-                return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
-            }
-        }
+        let points = resample(values, width: width)
         let present = points.compactMap { $0 }
         let lo = present.min() ?? 0, hi = present.max() ?? 0
         let marks = outliers(points, season: points.count == values.count ? season : nil)
@@ -35,6 +27,16 @@ enum ChartRenderer {
             guard let v else { return (" ", 0) }
             let level = hi > lo ? Int(((v - lo) / (hi - lo) * 7).rounded()) : 3
             return (glyphs[min(7, max(0, level))], marks[i])
+        }
+    }
+
+    /// `values` averaged into at most `width` buckets, so long series still fit.
+    static func resample(_ values: [Double?], width: Int) -> [Double?] {
+        guard values.count > width, width > 0 else { return values }
+        return (0..<width).map { b in
+            let lo = b * values.count / width, hi = max(lo + 1, (b + 1) * values.count / width)
+            let slice = values[lo..<hi].compactMap { $0 }
+            return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
         }
     }
 
@@ -59,53 +61,12 @@ enum ChartRenderer {
 
     static func render(grid: ResultGrid, into frame: inout Frame, area: Rect, firstRow: Int, context: UIContext) {
         guard area.width > 10, area.height > 1 else { return }
-        if let (order, measures) = series(grid) {
-            // One line per measure: label, sparkline, last value and its change.
-            let labelWidth = min(24, max(8, area.width / 4))
-            let valueWidth = 20
-            let sparkWidth = max(4, area.width - labelWidth - valueWidth - 2)
-            var y = area.y
-            if let firstTime = order.first, let lastTime = order.last {
-                let col = grid.columns[0]
-                let pivoted = Set(measures.compactMap { grid.columns[$0].pivotLabel == nil ? nil : grid.columns[$0].label }).sorted()
-                let what = pivoted.isEmpty ? "" : pivoted.joined(separator: ", ") + " by "
-                frame.put("\(what)\(col.label): \(context.format(grid.rows[firstTime][0], col)) … \(context.format(grid.rows[lastTime][0], col))",
-                          x: area.x, y: y, style: .dim, maxWidth: area.width)
-                y += 1
-            }
-            for m in measures where y < area.y + area.height {
-                let col = grid.columns[m]
-                let values = order.map { ResultTable.number(grid.rows[$0][m]) }
-                // Under a pivot the measure is named once in the first line; each line is a pivot value.
-                let label = col.pivotLabel ?? col.label
-                frame.put(label, x: area.x, y: y, style: .header, maxWidth: labelWidth)
-                drawSparkline(values, into: &frame, x: area.x + labelWidth + 1, y: y, width: sparkWidth, ascii: context.ascii,
-                              season: Outliers.season(forTimeframe: grid.columns[0].field?.timeframe))
-                if let lastIndex = order.last {
-                    frame.put(context.format(grid.rows[lastIndex][m], col), x: area.x + labelWidth + sparkWidth + 2, y: y, style: .normal, maxWidth: valueWidth)
-                }
-                y += 1
-            }
-            let season = Outliers.season(forTimeframe: grid.columns[0].field?.timeframe)
-            var named: [(String, Style)] = []
-            for m in measures {
-                let marks = outliers(order.map { ResultTable.number(grid.rows[$0][m]) }, season: season)
-                for (i, mark) in marks.enumerated() where mark != 0 {
-                    let row = grid.rows[order[i]]
-                    let series = grid.columns[m].pivotLabel.map { "\($0) " } ?? (measures.count > 1 ? "\(grid.columns[m].label) " : "")
-                    let glyph = context.ascii ? (mark > 0 ? "^" : "v") : (mark > 0 ? "▲" : "▼")
-                    named.append(("\(glyph) \(mark > 0 ? "spike" : "dip") \(series)\(context.format(row[0], grid.columns[0])) \(context.format(row[m], grid.columns[m]))",
-                                  mark > 0 ? .spike : .dip))
-                }
-            }
-            var x = area.x
-            for (text, style) in named where y < area.y + area.height {
-                let width = DisplayWidth.of(text)
-                if x > area.x && x + width > area.x + area.width { y += 1; x = area.x }
-                guard y < area.y + area.height else { break }
-                frame.put(text, x: x, y: y, style: style, maxWidth: area.x + area.width - x)
-                x += width + 3
-            }
+        if grid.rows.isEmpty {
+            frame.put("No rows.", x: area.x, y: area.y, style: .dim)
+            return
+        }
+        if let chart = TimeChart(grid: grid, context: context) {
+            chart.draw(into: &frame, area: area, context: context)
             return
         }
         guard let m = grid.columns.firstIndex(where: \.isMeasure) else {

@@ -114,7 +114,9 @@ struct ExploreScreen: ScreenState {
         switch focus {
         case .fields: return "Enter pick · f filter · s sort · p pivot · r run · v SQL · Tab panes · ? help"
         case .query: return "Enter edit · d remove · J/K reorder · r run · Tab panes · ? help"
-        case .results: return "hjkl move · Enter drill · s/S sort · y/Y copy · ^S export · c chart · w save · q back"
+        case .results:
+            if results?.mode == .chart { return "c table · ^S export · r run · w save · Tab panes · q back" }
+            return "hjkl move · Enter drill · s/S sort · y/Y copy · ^S export · c chart · w save · q back"
         }
     }
 
