@@ -93,7 +93,9 @@ struct WorkspaceService: QueryService {
             }
             return ResultGrid.Column(name: column.name, label: label, field: column.field, isMeasure: column.isMeasure,
                               pivotLabel: column.isRowTotal ? "Row Total" : column.pivotLabel)
-        }, rows: table.rows, totals: table.totals, notes: table.notes)
+        }, rows: table.rows, totals: table.totals,
+        // The notes speak to the command line; in the UI the limit is a key, not a flag.
+        notes: table.notes.map { $0.replacingOccurrences(of: "raise --limit to see more", with: "L raises the row limit") })
     }
 
     func sql(for query: QueryDraft) throws -> String {
