@@ -36,7 +36,8 @@ public enum ProjectLocator {
                 throw SpyglassError(.usage, "--project \(explicit) is not a directory")
             }
             let root = URL(fileURLWithPath: explicit).standardizedFileURL.path
-            guard containsLookML(root, depth: 4) else {
+            // The usual layouts first (top, models/, views/); a deeper search only when they are empty.
+            guard containsLookML(root) || containsLookML(root, depth: 4) else {
                 throw SpyglassError(.usage, "--project \(explicit) holds no .lkml files; give the directory of your LookML project")
             }
             return (root, .explicit)
