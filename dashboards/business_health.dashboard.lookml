@@ -62,6 +62,10 @@
     fields: [support_tickets.created_month, support_tickets.count]
     sorts: [support_tickets.created_month desc]
     limit: 2
+    # More tickets is bad news: a rise is drawn red, a fall green.
+    comparison_type: change
+    comparison_reverse_colors: true
+    show_comparison_label: true
     listen:
       region: accounts.region
       edition: servers.edition
@@ -78,6 +82,9 @@
     fields: [nps_responses.responded_month, nps_responses.nps]
     sorts: [nps_responses.responded_month desc]
     limit: 2
+    # A score: the change reads in points ("+5.8 pts"), not as a percentage of the score.
+    comparison_type: change
+    show_comparison_label: true
     listen:
       edition: servers.edition
     row: 0

@@ -1,15 +1,22 @@
 /// "did you mean" suggestions by edit distance, computed only when an error is being reported.
-enum Suggest {
+/// Public for the front ends' own names (subcommands, looks, dashboards).
+public enum Suggest {
     /// `; did you mean 'x'?` for the closest candidate within a third of the name's length, else "".
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
+        closest(to: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// The candidate closest to `name` by edit distance (case-insensitive), when within a third of
+    /// the name's length (at least 2); nil otherwise.
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased().utf8)
         var best: (String, Int)?
         for c in candidates {
             let d = distance(target, Array(c.lowercased().utf8))
             if best == nil || d < best!.1 { best = (c, d) }
         }
-        guard let (c, d) = best, d <= max(2, target.count / 3) else { return "" }
-        return "; did you mean '\(c)'?"
+        guard let (c, d) = best, d <= max(2, target.count / 3) else { return nil }
+        return c
     }
 
     /// Levenshtein distance over bytes, two rows of memory.

@@ -68,6 +68,9 @@ public struct DashboardElement: Hashable, Sendable {
     public var col: Int?
     public var width: Int?
     public var height: Int?
+    /// The tile's other scalar keys as written (visualization settings such as
+    /// `comparison_type`, `comparison_reverse_colors`, `show_comparison_label`), for the front ends.
+    public var settings: [String: String] = [:]
     public var location: SourceLocation?
 
     public init(name: String, type: String) {

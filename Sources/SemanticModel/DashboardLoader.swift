@@ -94,6 +94,9 @@ struct DashboardLoader {
                 element.col = m["col"]?.int
                 element.width = m["width"]?.int
                 element.height = m["height"]?.int
+                for (key, value) in m {
+                    if let name = key.string, let text = value.scalar?.string { element.settings[name] = text }
+                }
                 for queryNode in m["merged_queries"]?.sequence ?? [] {
                     guard let q = queryNode.mapping else {
                         sink.error("each of merged_queries must be a query (model:, explore:, fields:, …)", at: at(queryNode, path))

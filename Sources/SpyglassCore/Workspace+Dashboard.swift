@@ -100,7 +100,8 @@ extension Workspace {
         }
         let tiles = outcomes.map { outcome in
             ReportTile(name: outcome.element.name, title: outcome.element.title ?? Names.titleCase(outcome.element.name),
-                       type: outcome.element.type, table: outcome.table, bodyText: outcome.element.bodyText)
+                       type: outcome.element.type, table: outcome.table, bodyText: outcome.element.bodyText,
+                       settings: outcome.element.settings)
         }
         return Report(name: dashboard.name, title: dashboard.title, description: dashboard.description,
                       filters: applied.map { Report.Filter(title: $0.0, value: $0.1) }, tiles: tiles,

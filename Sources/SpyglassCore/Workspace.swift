@@ -18,6 +18,8 @@ public final class Workspace: @unchecked Sendable {
     public let account: String
     public let users: UserDirectory
     public let projectRoot: String
+    /// How the project was chosen (`--project`, the current directory, or the bundled demo).
+    public internal(set) var projectSource: ProjectLocator.Source = .explicit
     /// Compile settings (time zone, row limits, "now"); front ends may adjust them before querying.
     public var compileOptions: CompileOptions
     public var connectionOptions: ConnectionOptions
@@ -50,7 +52,7 @@ public final class Workspace: @unchecked Sendable {
     /// `asUser`: run as that user (see `Workspace.resolveUser`); nil runs as the account running Spyglass.
     public static func open(projectRoot: String?, databaseURL: String?, asUser: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
-        let root = try ProjectLocator.resolve(explicit: projectRoot)
+        let (root, source) = try ProjectLocator.locate(explicit: projectRoot)
         let project = ProjectLoader.load(root: root)
         let settings: ConnectionSettings
         do {
@@ -61,8 +63,10 @@ public final class Workspace: @unchecked Sendable {
         let users = try UserDirectory.load(projectRoot: root)
         let account = Identity.currentAccount()
         let user = try resolveUser(asUser, account: account, users: users)
-        return Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings,
-                         users: users, account: account, user: user)
+        let workspace = Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings,
+                                  users: users, account: account, user: user)
+        workspace.projectSource = source
+        return workspace
     }
 
     // MARK: Connections
@@ -256,7 +260,11 @@ public final class Workspace: @unchecked Sendable {
 
     public func dashboard(named name: String) throws -> Dashboard {
         if let dashboard = project.dashboards.first(where: { $0.name == name }) { return dashboard }
-        let known = project.dashboards.map(\.name).sorted().joined(separator: ", ")
+        let names = project.dashboards.map(\.name).sorted()
+        if let guess = Suggest.closest(to: name, among: names) {
+            throw SpyglassError(.model, "unknown dashboard '\(name)'; did you mean '\(guess)'?")
+        }
+        let known = names.joined(separator: ", ")
         throw SpyglassError(.model, "unknown dashboard '\(name)'; known dashboards: \(known.isEmpty ? "none" : known)")
     }
 

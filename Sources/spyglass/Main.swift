@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import QueryEngine
 import SpyglassCore
 
 /// Runs the command line with DESIGN.md's exit codes (ArgumentParser's own usage code is 64).
 @main
 enum Main {
     static func main() {
+        if let unknown = unknownSubcommand(CommandLine.arguments.dropFirst()) {
+            Output.error(unknown)
+            exit(2)
+        }
         var command: any ParsableCommand
         do {
             command = try Spyglass.parseAsRoot()
@@ -35,6 +40,16 @@ enum Main {
         Output.flush()
         // A signal that cancelled the query decides the exit code, as for any signalled program.
         SignalCancellation.leave(SignalCancellation.receivedSignal.map { 128 + $0 } ?? code)
+    }
+
+    /// "unknown command 'qeury'; did you mean 'query'?" when the first word is not an option and names
+    /// no subcommand (the default command takes no words, so it can only be a misspelt one).
+    static func unknownSubcommand(_ arguments: ArraySlice<String>) -> String? {
+        guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
+        let names = Spyglass.configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(word) else { return nil }
+        let hint = Suggest.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? "; commands: " + names.joined(separator: ", ")
+        return "unknown command '\(word)'\(hint) (see 'spyglass help')"
     }
 
     /// Help and version print and exit 0; anything else ArgumentParser rejects is a usage error (2).

@@ -34,6 +34,16 @@ struct ProjectOptions: ParsableArguments {
         }
         workspace.compileOptions.queryTimeZone = zone
         workspace.progress = { message in Output.note(message) }
+        // Say which project this is when the command line does not (no --project), on stderr, so a
+        // wrong one is never silent; with --project an error stays the one line on stderr.
+        switch workspace.projectSource {
+        case .bundledDemo:
+            Output.note("using the bundled demo (no .lkml files in \(FileManager.default.currentDirectoryPath); --project DIR picks yours)")
+        case .currentDirectory:
+            Output.note("project \(workspace.projectRoot)")
+        case .explicit:
+            break
+        }
         return workspace
     }
 }

@@ -23,9 +23,10 @@ struct Spyglass: ParsableCommand {
         Exit codes: 0 ok, 1 model or query error, 2 usage, 3 cannot connect, 4 timeout or cancelled;
         SIGINT, SIGTERM and SIGHUP cancel the running query on the server, then exit 130, 143 and 129.
         """,
+        version: "spyglass \(SpyglassVersion.current)",
         subcommands: [
             Open.self, Validate.self, Explores.self, Fields.self, Dashboards.self, SQL.self, Query.self,
-            ExploreUI.self, DashboardUI.self, Report.self, Demo.self, WhoAmI.self,
+            ExploreUI.self, DashboardUI.self, Report.self, Demo.self, WhoAmI.self, Looks.self,
         ],
         defaultSubcommand: Open.self
     )

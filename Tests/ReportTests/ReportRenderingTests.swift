@@ -57,9 +57,14 @@ struct ReportRenderingTests {
                 let now = try #require(Self.number(table.rows[0][measure]))
                 let before = try #require(Self.number(table.rows[1][measure]))
                 let change = (now - before) / abs(before) * 100
-                let digits = String(format: "%.1f", abs(change))
-                #expect(text.contains((change >= 0 ? "+" : "\u{2212}") + digits + "% vs "), "\(tile.name)")
-                #expect(ascii.contains((change >= 0 ? "+" : "-") + digits + "% vs "), "\(tile.name)")
+                // Percentages and scores (type: number, not money) change in points; the rest relatively.
+                let field = table.columns[measure].field
+                let format = field?.valueFormat ?? ""
+                let points = format.contains("%") ? (now - before) * 100 : field?.type == "number" && !format.contains("$") ? now - before : nil
+                let shown = points ?? change
+                let digits = String(format: "%.1f", abs(shown)) + (points == nil ? "%" : " pts")
+                #expect(text.contains((shown >= 0 ? "+" : "\u{2212}") + digits + " vs "), "\(tile.name)")
+                #expect(ascii.contains((shown >= 0 ? "+" : "-") + digits + " vs "), "\(tile.name)")
                 #expect(text.contains(ValueFormatter.format(table.rows[0][measure], for: table.columns[measure])))
                 let reported = try #require(tiles[index]["change_percent"] as? Double)
                 #expect(abs(reported - change) < 0.051)

@@ -60,4 +60,24 @@ struct ReportChart {
         let to = ValueFormatter.format(last[dimension], for: column)
         return from == to ? from : "\(from) to \(to)"
     }
+
+    /// The series' outliers by `Outliers`' robust rule, named for a reader:
+    /// "spike: EMEA 2025-03 1,234". Rows are taken in the order given (the tiles sort by time).
+    static func outliers(_ table: ResultTable, ascii: Bool) -> [String] {
+        guard let time = table.timeColumn ?? table.columns.firstIndex(where: { !$0.isMeasure }) else { return [] }
+        let season = ResultTable.isTimeAxis(table.columns[time].field) ? Outliers.season(forTimeframe: table.columns[time].field?.timeframe) : nil
+        let named = series(table)
+        let measures = table.columns.indices.filter { table.columns[$0].isMeasure }
+        var lines: [String] = []
+        for (s, index) in zip(named, measures) {
+            let column = table.columns[index]
+            for (row, mark) in Outliers.marks(s.values, ordered: true, season: season).enumerated() where mark != .none {
+                let period = ValueFormatter.format(table.rows[row][time], for: table.columns[time])
+                let value = ValueFormatter.format(table.rows[row][index], for: column)
+                let glyph = ascii ? (mark == .spike ? "^" : "v") : (mark == .spike ? "▲" : "▼")
+                lines.append("\(glyph) \(mark == .spike ? "spike" : "dip"): \(named.count > 1 ? s.label + " " : "")\(period) \(value)")
+            }
+        }
+        return lines.count <= 6 ? lines : Array(lines.prefix(5)) + ["… and \(lines.count - 5) more outliers"]
+    }
 }

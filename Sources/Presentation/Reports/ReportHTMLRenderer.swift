@@ -66,9 +66,9 @@ struct ReportHTMLRenderer {
         out += "<td style=\"padding:0 16px 0 0;vertical-align:bottom\"><span style=\"\(Self.big)\">\(e(single.currentText))</span>"
         if let period = single.currentPeriod { out += "<br><span style=\"\(Self.muted)\">\(e(period))</span>" }
         out += "</td>"
-        if let comparison = single.comparisonText(ascii: false), let change = single.changePercent {
-            let color = change > 0 ? "#1a7f37" : (change < 0 ? "#cf222e" : "#57606a")
-            out += "<td style=\"padding:0 16px 0 0;vertical-align:bottom;font-size:15px;font-weight:600;color:\(color);\(Self.font)\">\(e(comparison))</td>"
+        if let comparison = single.comparison(ascii: false) {
+            let color = switch comparison.tone { case .good: "#1a7f37"; case .bad: "#cf222e"; case .neutral: "#57606a" }
+            out += "<td style=\"padding:0 16px 0 0;vertical-align:bottom;font-size:15px;font-weight:600;color:\(color);\(Self.font)\">\(e(comparison.text))</td>"
         }
         if single.series.count > 1 {
             out += "<td style=\"vertical-align:bottom;\(Self.mono);color:\(Self.barColor)\">\(e(Sparkline.render(single.series, width: 40)))</td>"
@@ -112,6 +112,9 @@ struct ReportHTMLRenderer {
             out += "<tr><td style=\"\(cell);white-space:nowrap\">\(e(s.label))</td>"
             out += "<td style=\"padding:2px 8px;\(Self.mono);color:\(Self.barColor);white-space:nowrap\">\(e(Sparkline.render(s.values, width: 60)))</td>"
             out += "<td style=\"\(cell);text-align:right;white-space:nowrap\">\(e(s.lastText))</td></tr>\n"
+        }
+        for outlier in ReportChart.outliers(table, ascii: false) {
+            out += "<tr><td style=\"\(cell)\"></td><td colspan=\"2\" style=\"\(cell);color:#57606a\">\(e(outlier))</td></tr>\n"
         }
         out += "</table>\n"
         return out

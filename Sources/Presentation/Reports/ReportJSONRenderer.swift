@@ -32,9 +32,14 @@ struct ReportJSONRenderer {
             raw(", \"title\": "); string(tile.title)
             raw(", \"type\": "); string(tile.type)
             if let table = tile.table {
-                if case .singleValue(let single) = tile.shape, let change = single.changePercent {
-                    raw(", \"change_percent\": ")
-                    raw(String((change * 10).rounded() / 10))
+                if case .singleValue(let single) = tile.shape {
+                    if let change = single.changePercent {
+                        raw(", \"change_percent\": ")
+                        raw(String((change * 10).rounded() / 10))
+                    }
+                    if let comparison = single.comparison(ascii: false) {
+                        raw(", \"comparison\": "); string(comparison.text)
+                    }
                 }
                 raw(", \"result\": ")
                 var result = JSONRenderer(table: table).render()

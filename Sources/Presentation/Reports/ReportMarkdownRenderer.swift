@@ -22,7 +22,7 @@ struct ReportMarkdownRenderer {
             case .singleValue(let single):
                 out += "**\(MarkdownRenderer.escape(single.currentText))**"
                 if let period = single.currentPeriod { out += " (\(MarkdownRenderer.escape(period)))" }
-                if let comparison = single.comparisonText(ascii: false) { out += " · \(MarkdownRenderer.escape(comparison))" }
+                if let comparison = single.comparison(ascii: false) { out += " · \(MarkdownRenderer.escape(comparison.text))" }
                 if single.series.count > 1 { out += " · `\(Sparkline.render(single.series, width: 40))`" }
                 out += "\n"
             case .bars:

@@ -34,7 +34,7 @@ struct ReportTextRenderer {
         case .singleValue(let single):
             var line = "  " + single.currentText
             if let period = single.currentPeriod { line += "  (\(period))" }
-            if let comparison = single.comparisonText(ascii: ascii) { line += "   " + comparison }
+            if let comparison = single.comparison(ascii: ascii) { line += "   " + comparison.text }
             if single.series.count > 1 { line += "   " + Sparkline.render(single.series, width: 40, ascii: ascii) }
             out.append(contentsOf: wrap(line))
         case .bars:
@@ -75,6 +75,9 @@ struct ReportTextRenderer {
             let value = TextWidth.pad(TextTableRenderer.truncate(s.lastText, to: valueWidth, ellipsis: ascii ? "~" : "…"), to: valueWidth, right: true)
             let spark = TextWidth.pad(Sparkline.render(s.values, width: sparkWidth, ascii: ascii), to: sparkWidth, right: false)
             out.append(("  " + label + "  " + spark + "  " + value).trailingSpacesRemoved())
+        }
+        for outlier in ReportChart.outliers(table, ascii: ascii) {
+            out.append(contentsOf: wrap("  " + outlier))
         }
         return out
     }

@@ -9,8 +9,12 @@ public struct ReportTile: Sendable {
     public var type: String
     public var table: ResultTable?
     public var bodyText: String?
+    /// The tile's visualization settings as written in LookML (`comparison_type`, …).
+    public var settings: [String: String]
 
-    public init(name: String, title: String, type: String, table: ResultTable?, bodyText: String? = nil) {
+    public init(name: String, title: String, type: String, table: ResultTable?, bodyText: String? = nil,
+                settings: [String: String] = [:]) {
+        self.settings = settings
         self.name = name
         self.title = title
         self.type = type
@@ -33,7 +37,7 @@ public struct ReportTile: Sendable {
         guard let table else { return .text }
         switch type {
         case "single_value":
-            if let single = SingleValue(table) { return .singleValue(single) }
+            if let single = SingleValue(table, style: ComparisonStyle(settings: settings)) { return .singleValue(single) }
             return .table
         case "looker_bar", "looker_column":
             return table.isPivoted ? .lines : .bars

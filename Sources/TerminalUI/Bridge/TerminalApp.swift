@@ -11,6 +11,8 @@ public enum StartScreen: Sendable {
     case explore(QuerySpec, runImmediately: Bool)
     /// One dashboard by name.
     case dashboard(String)
+    /// A saved look: its explore with its query, run at once.
+    case look(name: String, QuerySpec)
 }
 
 /// The terminal UI's entry point for the command line.
@@ -25,8 +27,10 @@ public enum TerminalApp {
         let ascii = !(environment["LANG", default: ""] + environment["LC_ALL", default: ""] + environment["LC_CTYPE", default: ""])
             .uppercased().contains("UTF")
         let context = WorkspaceService.context(for: workspace, ascii: ascii)
-        let state = AppState(context: context, start: WorkspaceService.start(start), location: workspace.databaseDescription)
-        let loop = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace),
+        let service = WorkspaceService(workspace: workspace)
+        let state = AppState(context: context, start: WorkspaceService.start(start), location: workspace.databaseDescription,
+                             saved: service.savedWork())
+        let loop = TerminalLoop(state: state, service: service,
                                 testCrash: CrashGuard.TestCrash.fromEnvironment(environment))
         let terminal = CursesTerminal(color: color)
         return loop.run(on: terminal)

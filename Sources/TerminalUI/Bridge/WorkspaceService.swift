@@ -10,12 +10,22 @@ import Warehouse
 /// validation from Presentation and QueryEngine.
 struct WorkspaceService: QueryService {
     let workspace: Workspace
+    /// Where history, looks and the clipboard file go: the project's own by default.
+    let store: SavedWorkStore
+
+    init(workspace: Workspace, store: SavedWorkStore? = nil) {
+        self.workspace = workspace
+        self.store = store ?? workspace.savedWork
+    }
 
     static func context(for workspace: Workspace, ascii: Bool) -> UIContext {
-        UIContext(project: workspace.project, format: { value, column in
+        var context = UIContext(project: workspace.project, format: { value, column in
             ValueFormatter.format(value, for: ResultTable.Column(name: column.name, label: column.label, field: column.field,
                                                                  isMeasure: column.isMeasure, pivotLabel: column.pivotLabel))
         }, validateFilter: validateFilter, ascii: ascii)
+        let project = workspace.projectRoot
+        context.commandLine = { draft in SavedQuery(spec(from: draft)).commandLine(project: project) }
+        return context
     }
 
     /// QueryEngine's filter parser with the grammar of the field's type: nil when valid, else its
@@ -57,6 +67,7 @@ struct WorkspaceService: QueryService {
         case .explores: .explores
         case .explore(let spec, let run): .explore(draft(from: spec), runImmediately: run)
         case .dashboard(let name): .dashboard(name)
+        case .look(let name, let spec): .look(SavedWork.Look(name: name, draft: draft(from: spec)))
         }
     }
 
@@ -82,7 +93,9 @@ struct WorkspaceService: QueryService {
             }
             return ResultGrid.Column(name: column.name, label: label, field: column.field, isMeasure: column.isMeasure,
                               pivotLabel: column.isRowTotal ? "Row Total" : column.pivotLabel)
-        }, rows: table.rows, totals: table.totals, notes: table.notes)
+        }, rows: table.rows, totals: table.totals,
+        // The notes speak to the command line; in the UI the limit is a key, not a flag.
+        notes: table.notes.map { $0.replacingOccurrences(of: "raise --limit to see more", with: "L raises the row limit") })
     }
 
     func sql(for query: QueryDraft) throws -> String {
@@ -105,5 +118,37 @@ struct WorkspaceService: QueryService {
 
     func query(for element: DashboardElement, in dashboard: Dashboard, filterValues: [String: String]) throws -> QueryDraft {
         Self.draft(from: try workspace.spec(for: element, in: dashboard, filterValues: filterValues))
+    }
+
+    func savedWork() -> SavedWork {
+        return SavedWork(looks: store.looks().map { SavedWork.Look(name: $0.name, draft: Self.draft(from: $0.query.spec)) },
+                         history: store.history().map { Self.draft(from: $0.spec) })
+    }
+
+    func remember(_ draft: QueryDraft) throws {
+        try store.remember(SavedQuery(Self.spec(from: draft)))
+    }
+
+    func saveLook(name: String, draft: QueryDraft) throws {
+        try store.save(look: name, query: SavedQuery(Self.spec(from: draft)))
+    }
+
+    func export(_ draft: QueryDraft, to path: String, cancel: Cancellation) throws -> String {
+        let token = CancelToken()
+        cancel.onCancel { token.cancel() }
+        let table = try workspace.run(Self.spec(from: draft), token: token)
+        let lower = path.lowercased()
+        let format: OutputFormat = lower.hasSuffix(".json") ? .json : lower.hasSuffix(".csv") ? .csv : .markdown
+        let expanded = (path as NSString).expandingTildeInPath
+        do {
+            try Data(Renderer.render(table, as: format).utf8).write(to: URL(fileURLWithPath: expanded), options: .atomic)
+        } catch {
+            throw UIError("Cannot write '\(path)': \(error.localizedDescription)")
+        }
+        return "Wrote \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") to \(expanded)."
+    }
+
+    func yankFallback(_ text: String) throws -> String {
+        try store.writeClipboard(text)
     }
 }

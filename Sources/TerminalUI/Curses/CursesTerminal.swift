@@ -107,6 +107,20 @@ final class CursesTerminal: TerminalDevice {
     /// Forces the next draw to repaint everything (after a resize).
     func invalidate() { previous = nil }
 
+    /// OSC 52 ("set the clipboard"), written straight to the terminal after curses' last refresh:
+    /// the sequence moves no cursor and draws nothing, so the screen curses knows stays true.
+    /// xterm, kitty, iTerm2, WezTerm and tmux (`set-clipboard on`) honour it.
+    func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBufferPointer { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            written += n
+        }
+    }
+
     private static func rowEqual(_ a: Frame, _ b: Frame, _ y: Int) -> Bool {
         for x in 0..<a.width where a[x, y] != b[x, y] { return false }
         return a.cursor.map { $0.y == y } == b.cursor.map { $0.y == y }
@@ -138,4 +152,10 @@ protocol TerminalDevice: AnyObject {
     func draw(_ frame: Frame)
     func invalidate()
     func restore()
+    /// Puts text on the terminal's clipboard, where the terminal allows it.
+    func copyToClipboard(_ text: String)
+}
+
+extension TerminalDevice {
+    func copyToClipboard(_ text: String) {}
 }

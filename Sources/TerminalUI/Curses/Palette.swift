@@ -34,6 +34,8 @@ enum Palette {
         case .totals: (230, 237)
         case .input: (231, 237)
         case .chosen: (121, -1)
+        case .good: (77, -1)
+        case .bad: (203, -1)
         }
     }
 
@@ -45,8 +47,8 @@ enum Palette {
         case .selection: return (black, cyan)
         case .dimension: return (cyan, -1)
         case .measure: return (yellow, -1)
-        case .error, .dip: return (red, -1)
-        case .spike, .chosen: return (green, -1)
+        case .error, .dip, .bad: return (red, -1)
+        case .spike, .chosen, .good: return (green, -1)
         case .status: return (white, blue)
         case .key: return (cyan, -1)
         }
@@ -61,8 +63,8 @@ enum Palette {
         case .selectionInactive: underline
         case .dim, .border: dim
         case .null: dim
-        case .error, .spike: bold
-        case .dip: underline
+        case .error, .spike, .good: bold
+        case .dip, .bad: underline
         case .status, .totals: reverse
         case .key: bold
         case .input: underline

@@ -15,6 +15,8 @@ final class TerminalLoop: @unchecked Sendable {
     private let work = DispatchQueue(label: "spyglass.tui.work", attributes: .concurrent)
     /// TEST ONLY (`SPYGLASS_TEST_CRASH`): crash after the first frame is drawn.
     private let testCrash: CrashGuard.TestCrash?
+    /// Where `yank` sends text to the terminal's clipboard (set while running).
+    private weak var device: (any TerminalDevice)?
 
     init(state: AppState, service: any QueryService, testCrash: CrashGuard.TestCrash? = nil) {
         self.state = state
@@ -25,6 +27,7 @@ final class TerminalLoop: @unchecked Sendable {
     /// Runs until the user quits or a signal arrives; always restores the terminal.
     func run(on device: TerminalDevice) -> Int32 {
         installSignalHandlers()
+        self.device = device
         defer {
             cancelAll()
             device.restore()
@@ -71,7 +74,19 @@ final class TerminalLoop: @unchecked Sendable {
         let service = self.service
         for action in actions {
             switch action {
-            case .quit, .pop, .openExplore, .openDashboard: break
+            case .quit, .pop, .openExplore, .openDashboard, .openLook: break
+            case .remember(let draft):
+                work.async { try? service.remember(draft) }
+            case .saveLook(let name, let draft):
+                work.async { try? service.saveLook(name: name, draft: draft) }
+            case .yank(let text, _):
+                device?.copyToClipboard(text)
+                work.async { _ = try? service.yankFallback(text) }
+            case .export(let id, let draft, let path):
+                let token = Cancellation()
+                work.async { [self] in
+                    post(.exported(id, Result { try service.export(draft, to: path, cancel: token) }.mapError(Self.userError)))
+                }
             case .cancel(let id):
                 let token = lock.withLock { running[id] }
                 token?.cancel()

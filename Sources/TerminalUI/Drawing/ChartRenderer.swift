@@ -2,44 +2,26 @@ import Presentation
 import Warehouse
 
 /// Text charts drawn into a frame: one sparkline per measure when the first dimension is a time,
-/// horizontal bars for a categorical dimension. Outliers (more than two standard deviations from
-/// the mean, with at least four points) are drawn in the spike or dip style so they stand out
-/// even in monochrome (bold versus dim).
+/// horizontal bars for a categorical dimension. Outliers (`Outliers`' robust rule) are drawn in the
+/// spike or dip style so they stand out even in monochrome (bold versus underlined), and are named
+/// in the legend with their period and value.
 enum ChartRenderer {
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     static let asciiBlocks: [Character] = ["_", ".", "-", "~", "=", "+", "*", "#"]
 
-    /// Which points are outliers: +1 spike, -1 dip, 0 normal.
-    static func outliers(_ values: [Double?]) -> [Int] {
-        let present = values.compactMap { $0 }
-        guard present.count >= 4 else { return values.map { _ in 0 } }
-        let mean = present.reduce(0, +) / Double(present.count)
-        let variance = present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count)
-        let sd = variance.squareRoot()
-        guard sd > 0 else { return values.map { _ in 0 } }
-        return values.map { v in
-            guard let v else { return 0 }
-            if v > mean + 2 * sd { return 1 }
-            if v < mean - 2 * sd { return -1 }
-            return 0
-        }
+    /// Which points are outliers: +1 spike, -1 dip, 0 normal (`Outliers`: median/MAD, on residuals
+    /// from a running median for a time series, seasonal when it is long enough).
+    static func outliers(_ values: [Double?], ordered: Bool = true, season: Int? = nil) -> [Int] {
+        Outliers.marks(values, ordered: ordered, season: season).map(\.rawValue)
     }
 
     /// Sparkline characters for values resampled to at most `width` points (NULL as a space).
-    static func sparkline(_ values: [Double?], width: Int, ascii: Bool) -> [(Character, Int)] {
+    static func sparkline(_ values: [Double?], width: Int, ascii: Bool, season: Int? = nil) -> [(Character, Int)] {
         guard width > 0, !values.isEmpty else { return [] }
-        var points = values
-        if points.count > width {
-            // Average buckets so that long series still fit.
-            points = (0..<width).map { b in
-                let lo = b * values.count / width, hi = max(lo + 1, (b + 1) * values.count / width)
-                let slice = values[lo..<hi].compactMap { $0 }
-                return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
-            }
-        }
+        let points = resample(values, width: width)
         let present = points.compactMap { $0 }
         let lo = present.min() ?? 0, hi = present.max() ?? 0
-        let marks = outliers(points)
+        let marks = outliers(points, season: points.count == values.count ? season : nil)
         let glyphs = ascii ? asciiBlocks : blocks
         return points.enumerated().map { i, v in
             guard let v else { return (" ", 0) }
@@ -48,8 +30,18 @@ enum ChartRenderer {
         }
     }
 
-    static func drawSparkline(_ values: [Double?], into frame: inout Frame, x: Int, y: Int, width: Int, ascii: Bool) {
-        for (i, (glyph, mark)) in sparkline(values, width: width, ascii: ascii).enumerated() {
+    /// `values` averaged into at most `width` buckets, so long series still fit.
+    static func resample(_ values: [Double?], width: Int) -> [Double?] {
+        guard values.count > width, width > 0 else { return values }
+        return (0..<width).map { b in
+            let lo = b * values.count / width, hi = max(lo + 1, (b + 1) * values.count / width)
+            let slice = values[lo..<hi].compactMap { $0 }
+            return slice.isEmpty ? nil : slice.reduce(0, +) / Double(slice.count)
+        }
+    }
+
+    static func drawSparkline(_ values: [Double?], into frame: inout Frame, x: Int, y: Int, width: Int, ascii: Bool, season: Int? = nil) {
+        for (i, (glyph, mark)) in sparkline(values, width: width, ascii: ascii, season: season).enumerated() {
             frame.put(String(glyph), x: x + i, y: y, style: mark > 0 ? .spike : mark < 0 ? .dip : .measure)
         }
     }
@@ -65,51 +57,16 @@ enum ChartRenderer {
         return (order, measures)
     }
 
-    static func less(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case let (.date(x), .date(y)): x < y
-        case let (.timestamp(x), .timestamp(y)): x < y
-        case let (.string(x), .string(y)): x < y
-        case let (.int(x), .int(y)): x < y
-        case (.null, _): false
-        case (_, .null): true
-        default: false
-        }
-    }
+    static func less(_ a: Value, _ b: Value) -> Bool { ResultTable.ascending(a, b) }
 
     static func render(grid: ResultGrid, into frame: inout Frame, area: Rect, firstRow: Int, context: UIContext) {
         guard area.width > 10, area.height > 1 else { return }
-        if let (order, measures) = series(grid) {
-            // One line per measure: label, sparkline, last value and its change.
-            let labelWidth = min(24, max(8, area.width / 4))
-            let valueWidth = 20
-            let sparkWidth = max(4, area.width - labelWidth - valueWidth - 2)
-            var y = area.y
-            if let firstTime = order.first, let lastTime = order.last {
-                let col = grid.columns[0]
-                let pivoted = Set(measures.compactMap { grid.columns[$0].pivotLabel == nil ? nil : grid.columns[$0].label }).sorted()
-                let what = pivoted.isEmpty ? "" : pivoted.joined(separator: ", ") + " by "
-                frame.put("\(what)\(col.label): \(context.format(grid.rows[firstTime][0], col)) … \(context.format(grid.rows[lastTime][0], col))",
-                          x: area.x, y: y, style: .dim, maxWidth: area.width)
-                y += 1
-            }
-            for m in measures where y < area.y + area.height {
-                let col = grid.columns[m]
-                let values = order.map { ResultTable.number(grid.rows[$0][m]) }
-                // Under a pivot the measure is named once in the first line; each line is a pivot value.
-                let label = col.pivotLabel ?? col.label
-                frame.put(label, x: area.x, y: y, style: .header, maxWidth: labelWidth)
-                drawSparkline(values, into: &frame, x: area.x + labelWidth + 1, y: y, width: sparkWidth, ascii: context.ascii)
-                if let lastIndex = order.last {
-                    frame.put(context.format(grid.rows[lastIndex][m], col), x: area.x + labelWidth + sparkWidth + 2, y: y, style: .normal, maxWidth: valueWidth)
-                }
-                y += 1
-            }
-            let marks = measures.flatMap { m in outliers(order.map { ResultTable.number(grid.rows[$0][m]) }) }
-            if marks.contains(where: { $0 != 0 }), y < area.y + area.height {
-                frame.put("▲ spike", x: area.x, y: y, style: .spike)
-                frame.put("▼ dip", x: area.x + 9, y: y, style: .dip)
-            }
+        if grid.rows.isEmpty {
+            frame.put("No rows.", x: area.x, y: area.y, style: .dim)
+            return
+        }
+        if let chart = TimeChart(grid: grid, context: context) {
+            chart.draw(into: &frame, area: area, context: context)
             return
         }
         guard let m = grid.columns.firstIndex(where: \.isMeasure) else {
@@ -132,7 +89,7 @@ enum ChartRenderer {
         let valueWidth = min(14, max(3, formatted.prefix(200).map { DisplayWidth.of($0) }.max() ?? 3))
         let barWidth = max(1, area.width - labelWidth - valueWidth - 2)
         let top = values.compactMap { $0.map(abs) }.max() ?? 0
-        let marks = outliers(values)
+        let marks = outliers(values, ordered: false)
         for i in 0..<max(0, area.height) {
             let r = firstRow + i
             guard labels.indices.contains(r) else { break }

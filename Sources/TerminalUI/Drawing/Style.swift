@@ -21,4 +21,8 @@ public enum Style: UInt8, Hashable, Sendable, CaseIterable {
     case totals
     case input
     case chosen
+    /// A comparison that is good news (up, or down under `comparison_reverse_colors`).
+    case good
+    /// A comparison that is bad news.
+    case bad
 }

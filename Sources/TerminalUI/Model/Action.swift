@@ -14,12 +14,22 @@ public enum Action: Sendable, Equatable {
     case pop
     case openExplore(QueryDraft, runImmediately: Bool)
     case openDashboard(String)
+    /// Open a saved look: its explore with its query, run at once.
+    case openLook(name: String, QueryDraft)
     case run(RequestID, QueryDraft)
     case cancel(RequestID)
     case compileSQL(RequestID, QueryDraft)
     case suggest(RequestID, field: String, explore: String, prefix: String)
     case loadDashboard(RequestID, String)
     case runTile(RequestID, element: DashboardElement, dashboard: Dashboard, filterValues: [String: String])
+    /// A query was run: put it first in the project's history.
+    case remember(QueryDraft)
+    /// Save the query as the look `name` (replacing one of that name).
+    case saveLook(name: String, QueryDraft)
+    /// Put text on the clipboard (OSC 52) and in the fallback file; `what` names it in the message.
+    case yank(String, what: String)
+    /// Write the result of the query to `path` in the format its extension names.
+    case export(RequestID, QueryDraft, path: String)
 }
 
 /// An answer to an effect, delivered to the screen that asked.
@@ -30,11 +40,13 @@ public enum Event: Sendable {
     case dashboardLoaded(RequestID, Result<Dashboard, UIError>)
     /// A dashboard tile's query, resolved (with filter values) just before it runs.
     case tileQueryResolved(RequestID, QueryDraft)
+    /// An export finished: the sentence to show (where it went, or why it failed).
+    case exported(RequestID, Result<String, UIError>)
 
     var request: RequestID {
         switch self {
         case .queryFinished(let id, _, _), .sqlCompiled(let id, _), .suggestions(let id, _), .dashboardLoaded(let id, _),
-             .tileQueryResolved(let id, _): id
+             .tileQueryResolved(let id, _), .exported(let id, _): id
         }
     }
 }

@@ -17,6 +17,8 @@ public struct UIContext: Sendable {
     public var ascii: Bool
     /// Monotonic seconds, for spinners and elapsed times (injectable for tests).
     public var clock: @Sendable () -> Double
+    /// The query as a command line to share (`spyglass explore … --fields …`); pure.
+    public var commandLine: @Sendable (QueryDraft) -> String = { "spyglass explore \($0.explore) --fields \($0.fields.joined(separator: ","))" }
 
     public init(project: Project, format: @escaping CellFormatter = UIContext.plainFormat,
                 validateFilter: @escaping @Sendable (String, Field, String) -> String? = { _, _, _ in nil },
@@ -56,4 +58,13 @@ public protocol QueryService: Sendable {
     func suggestions(field: String, explore: String, prefix: String, limit: Int) throws -> [String]
     func dashboard(named name: String) throws -> Dashboard
     func query(for element: DashboardElement, in dashboard: Dashboard, filterValues: [String: String]) throws -> QueryDraft
+    /// The project's saved looks and query history (empty when there are none yet).
+    func savedWork() -> SavedWork
+    func remember(_ draft: QueryDraft) throws
+    func saveLook(name: String, draft: QueryDraft) throws
+    /// Runs `draft` and writes its rows to `path` as CSV, JSON or Markdown (by the extension);
+    /// returns the sentence to show ("Wrote 4 rows to /tmp/a.csv").
+    func export(_ draft: QueryDraft, to path: String, cancel: Cancellation) throws -> String
+    /// Puts `text` where a terminal clipboard can't reach: returns the fallback file's path.
+    func yankFallback(_ text: String) throws -> String
 }

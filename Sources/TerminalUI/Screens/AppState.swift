@@ -12,12 +12,16 @@ struct AppState: Sendable {
     let context: UIContext
     /// Shown right-aligned in the title bar (the database, without a password).
     var location: String
+    /// The project's saved looks and history, kept current as the user runs and saves.
+    private(set) var saved: SavedWork
 
-    init(context: UIContext, start: Start, location: String = "") {
+    init(context: UIContext, start: Start, location: String = "", saved: SavedWork = SavedWork()) {
         self.context = context
         self.location = location
+        self.saved = saved
         switch start {
-        case .explores: push(ExploreListScreen(tag: takeTag(), project: context.project))
+        case .explores: push(ExploreListScreen(tag: takeTag(), project: context.project, saved: saved))
+        case .look(let look): push(ExploreScreen(tag: takeTag(), project: context.project, draft: look.draft, runImmediately: true, lookName: look.name))
         case .explore(let draft, let run): push(ExploreScreen(tag: takeTag(), project: context.project, draft: draft, runImmediately: run))
         case .dashboard(let name): push(DashboardScreen(tag: takeTag(), name: name))
         }
@@ -28,6 +32,7 @@ struct AppState: Sendable {
         case explores
         case explore(QueryDraft, runImmediately: Bool)
         case dashboard(String)
+        case look(SavedWork.Look)
     }
 
     private mutating func takeTag() -> Int {
@@ -82,6 +87,7 @@ struct AppState: Sendable {
             case .char("q"):
                 // Leaving a screen cancels what it still has running.
                 if stack.isEmpty { finished = true; return [.quit] }
+                refreshStartScreen()
                 return cancellations(of: screen)
             case .char("Q"):
                 stack.append(screen)
@@ -110,6 +116,16 @@ struct AppState: Sendable {
             case .pop:
                 if let screen = stack.popLast() { effects += cancellations(of: screen) }
                 if stack.isEmpty { finished = true; effects.append(.quit) }
+                refreshStartScreen()
+            case .remember(let draft):
+                saved.remember(draft)
+                effects.append(action)
+            case .saveLook(let name, let draft):
+                saved.save(name, draft)
+                effects.append(action)
+            case .openLook(let name, let draft):
+                push(ExploreScreen(tag: takeTag(), project: context.project, draft: draft, runImmediately: true, lookName: name))
+                effects += takeStartEffects()
             case .quit:
                 finished = true
                 effects.append(.quit)
@@ -124,6 +140,13 @@ struct AppState: Sendable {
             }
         }
         return effects
+    }
+
+    /// Back on the start screen: show the looks and history as they are now.
+    private mutating func refreshStartScreen() {
+        guard var list = stack.last as? ExploreListScreen else { return }
+        list.update(saved: saved)
+        stack[stack.count - 1] = list
     }
 
     private func cancellations(of screen: any ScreenState) -> [Action] {
@@ -162,7 +185,7 @@ struct AppState: Sendable {
                       HelpEntry("Q / Ctrl-C", "quit"), HelpEntry("Tab", "next pane")]
         let all = entries + [HelpEntry("", "")] + global
         let keyWidth = min(18, all.map { DisplayWidth.of($0.keys) }.max() ?? 8)
-        let width = min(frame.width - 2, 76)
+        let width = min(frame.width - 2, 100)
         let height = min(frame.height - 2, all.count + 2)
         let x = (frame.width - width) / 2, y = 1
         frame.fill(x: x, y: y, width: width, height: height, style: .normal)

@@ -108,7 +108,7 @@ extension DashboardScreen {
             }
         case .loaded(var view, let seconds):
             if tile.element.type == "single_value" {
-                Self.renderSingleValue(view.grid, into: &frame, area: inner, context: context)
+                Self.renderSingleValue(view.grid, style: ComparisonStyle(settings: tile.element.settings), into: &frame, area: inner, context: context)
             } else {
                 view.render(into: &frame, area: inner, focused: false, context: context)
             }
@@ -117,10 +117,13 @@ extension DashboardScreen {
         }
     }
 
-    /// The latest value large, a trend sparkline, and the change against the previous period.
-    static func renderSingleValue(_ grid: ResultGrid, into frame: inout Frame, area: Rect, context: UIContext) {
+    /// The latest value large, a trend sparkline, and the comparison with the previous period as the
+    /// tile's settings ask (`comparison_type`, `comparison_reverse_colors`, `show_comparison_label`):
+    /// good news green, bad news red, whichever direction that is.
+    static func renderSingleValue(_ grid: ResultGrid, style: ComparisonStyle = ComparisonStyle(), into frame: inout Frame,
+                                  area: Rect, context: UIContext) {
         guard let m = grid.columns.firstIndex(where: \.isMeasure) ?? grid.columns.indices.first, !grid.rows.isEmpty else {
-            frame.put("No data", x: area.x, y: area.y, style: .dim)
+            frame.put("No rows", x: area.x, y: area.y, style: .dim)
             return
         }
         let column = grid.columns[m]
@@ -128,10 +131,16 @@ extension DashboardScreen {
             let value = grid.rows[last][m]
             frame.put(context.format(value, column), x: area.x, y: area.y, style: .title, maxWidth: area.width)
             frame.put(column.label, x: area.x, y: area.y + 1, style: .dim, maxWidth: area.width)
-            if order.count >= 2, let now = ResultTable.number(value), let before = ResultTable.number(grid.rows[order[order.count - 2]][m]) {
-                let change = before == 0 ? nil : (now - before) / abs(before) * 100
-                let text = change.map { String(format: "%@ %.1f%% vs previous", $0 >= 0 ? "▲" : "▼", abs($0)) } ?? "previous was 0"
-                frame.put(text, x: area.x, y: area.y + 2, style: (change ?? 0) >= 0 ? .spike : .dip, maxWidth: area.width)
+            if order.count >= 2 {
+                let previous = order[order.count - 2]
+                let period = context.format(grid.rows[previous][0], grid.columns[0])
+                let tableColumn = ResultTable.Column(name: column.name, label: column.label, field: column.field, isMeasure: column.isMeasure)
+                if let comparison = PeriodComparison.make(current: value, previous: grid.rows[previous][m], previousPeriod: period,
+                                                          column: tableColumn, style: style, ascii: context.ascii) {
+                    let arrow = (comparison.delta ?? 0) > 0 ? (context.ascii ? "^ " : "▲ ") : (comparison.delta ?? 0) < 0 ? (context.ascii ? "v " : "▼ ") : ""
+                    let tone: Style = switch comparison.tone { case .good: .good; case .bad: .bad; case .neutral: .dim }
+                    frame.put(arrow + comparison.text, x: area.x, y: area.y + 2, style: tone, maxWidth: area.width)
+                }
             }
             if area.height > 3 {
                 ChartRenderer.drawSparkline(order.map { ResultTable.number(grid.rows[$0][m]) }, into: &frame, x: area.x, y: area.y + 3,

@@ -7,30 +7,74 @@ struct ExploreListScreen: ScreenState {
         case heading(String)
         case explore(model: String, name: String, label: String, description: String?)
         case dashboard(name: String, title: String, description: String?)
+        /// A saved look: its name, query and a one-line summary of it.
+        case look(name: String, draft: QueryDraft, summary: String)
+        /// A query from the history.
+        case recent(draft: QueryDraft, summary: String)
+        /// One of the project's validation errors ("views/a.view.lkml:3: unknown field …").
+        case problem(String)
 
-        var isSelectable: Bool { if case .heading = self { false } else { true } }
+        var isSelectable: Bool {
+            switch self {
+            case .heading, .problem: false
+            default: true
+            }
+        }
 
         var searchText: String {
             switch self {
             case .heading: ""
             case let .explore(model, name, label, description): "\(label) \(name) \(model) \(description ?? "")"
             case let .dashboard(name, title, description): "\(title) \(name) dashboard \(description ?? "")"
+            case let .look(name, _, summary): "\(name) look \(summary)"
+            case let .recent(_, summary): "recent \(summary)"
+            case .problem: ""
             }
         }
     }
 
     let tag: Int
     /// Every item, headings included, in display order.
-    let allItems: [Item]
+    private(set) var allItems: [Item]
+    /// The explores and dashboards (without the saved work above them).
+    private let projectItems: [Item]
+    private let exploreLabels: [String: String]
+    /// The project's validation errors, shown first.
+    private let problemItems: [Item]
     private(set) var visible: [Item]
     private(set) var cursor = ListCursor()
     private(set) var search: TextInput?
     /// Whether keys go to the search line (after `/`, until Enter or Esc).
     private(set) var searching = false
 
-    init(tag: Int, project: Project) {
+    /// How many validation errors the start screen lists.
+    static let problemsShown = 3
+
+    init(tag: Int, project: Project, saved: SavedWork = SavedWork()) {
         self.tag = tag
         var items: [Item] = []
+        var labels: [String: String] = [:]
+        for model in project.models {
+            for explore in model.explores { labels["\(model.name)/\(explore.name)"] = explore.displayLabel }
+        }
+        exploreLabels = labels
+        // A broken project says so first: the explores it breaks would otherwise just fail later.
+        var problems: [Item] = []
+        let errors = project.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            problems.append(.heading("⚠ \(errors.count) error\(errors.count == 1 ? "" : "s") in this project (spyglass validate lists them all)"))
+            let root = project.root.hasSuffix("/") ? project.root : project.root + "/"
+            for error in errors.prefix(Self.problemsShown) {
+                var place = ""
+                if let location = error.location {
+                    let file = location.file.hasPrefix(root) ? String(location.file.dropFirst(root.count)) : location.file
+                    place = "\(file):\(location.line): "
+                }
+                problems.append(.problem(place + error.message))
+            }
+            if errors.count > Self.problemsShown { problems.append(.problem("… and \(errors.count - Self.problemsShown) more")) }
+        }
+        problemItems = problems
         for model in project.models {
             let explores = model.explores.filter { !$0.hidden && !$0.extensionRequired }
             guard !explores.isEmpty else { continue }
@@ -56,9 +100,31 @@ struct ExploreListScreen: ScreenState {
                 items.append(.dashboard(name: dashboard.name, title: dashboard.title, description: dashboard.description))
             }
         }
+        projectItems = items
         allItems = items
         visible = items
-        cursor.index = items.firstIndex(where: \.isSelectable) ?? 0
+        update(saved: saved)
+    }
+
+    /// Shows the project's saved looks and recent queries above the explores.
+    mutating func update(saved: SavedWork) {
+        var items: [Item] = []
+        if !saved.looks.isEmpty {
+            items.append(.heading("Saved looks"))
+            items += saved.looks.map { .look(name: $0.name, draft: $0.draft, summary: summary($0.draft)) }
+        }
+        if !saved.history.isEmpty {
+            items.append(.heading("Recent queries"))
+            items += saved.history.prefix(SavedWork.recentShown).map { .recent(draft: $0, summary: summary($0)) }
+        }
+        allItems = problemItems + items + projectItems
+        refilter()
+    }
+
+    /// "Product Usage: Platform, Active Users · 1 filter".
+    private func summary(_ draft: QueryDraft) -> String {
+        let explore = exploreLabels[draft.explore] ?? draft.explore
+        return explore + ": " + SavedWork.summary(draft) { Names.titleCase(String($0.split(separator: ".").last ?? "")) }
     }
 
     var title: String { "Explores" }
@@ -66,7 +132,7 @@ struct ExploreListScreen: ScreenState {
     var hint: String { searching ? "type to search · ↑↓ move · Enter open · Esc clear" : "↑↓ move · Enter open · / search · ? help · q quit" }
     var help: [HelpEntry] {
         [HelpEntry("↑ ↓ / j k", "move"), HelpEntry("PgUp PgDn, g G", "page, first, last"),
-         HelpEntry("Enter / Space", "open the explore or dashboard"), HelpEntry("/", "fuzzy search; Esc clears"),
+         HelpEntry("Enter / Space", "open the explore, dashboard, saved look (★) or recent query (↺)"), HelpEntry("/", "fuzzy search; Esc clears"),
          HelpEntry("q", "quit")]
     }
 
@@ -103,6 +169,8 @@ struct ExploreListScreen: ScreenState {
             switch selected {
             case let .explore(model, name, _, _)?: return [.openExplore(QueryDraft(explore: "\(model)/\(name)"), runImmediately: false)]
             case let .dashboard(name, _, _)?: return [.openDashboard(name)]
+            case let .look(name, draft, _)?: return [.openLook(name: name, draft)]
+            case let .recent(draft, _)?: return [.openExplore(draft, runImmediately: true)]
             default: break
             }
         default:
@@ -169,7 +237,9 @@ struct ExploreListScreen: ScreenState {
             let line = y + row
             switch visible[i] {
             case .heading(let text):
-                frame.put(text, x: area.x, y: line, style: .header, maxWidth: area.width)
+                frame.put(text, x: area.x, y: line, style: text.hasPrefix("⚠") ? .error : .header, maxWidth: area.width)
+            case .problem(let text):
+                frame.put("  " + text, x: area.x, y: line, style: .error, maxWidth: area.width)
             case let .explore(model, name, label, description):
                 let style: Style = i == cursor.index ? .selection : .normal
                 frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
@@ -178,6 +248,17 @@ struct ExploreListScreen: ScreenState {
                 if !suffix.isEmpty, used + 3 < area.width {
                     frame.put(suffix, x: area.x + used + 2, y: line, style: i == cursor.index ? .selection : .dim, maxWidth: area.width - used - 2)
                 }
+            case let .look(name, _, summary):
+                let style: Style = i == cursor.index ? .selection : .normal
+                frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
+                let used = frame.put("  ★ " + name, x: area.x, y: line, style: style, maxWidth: area.width)
+                if used + 3 < area.width {
+                    frame.put(summary, x: area.x + used + 2, y: line, style: i == cursor.index ? .selection : .dim, maxWidth: area.width - used - 2)
+                }
+            case let .recent(_, summary):
+                let style: Style = i == cursor.index ? .selection : .normal
+                frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
+                frame.put("  ↺ " + summary, x: area.x, y: line, style: style, maxWidth: area.width)
             case let .dashboard(_, title, description):
                 let style: Style = i == cursor.index ? .selection : .normal
                 frame.fill(x: area.x, y: line, width: area.width, height: 1, style: style)
@@ -194,6 +275,8 @@ struct ExploreListScreen: ScreenState {
             switch selected {
             case let .explore(model, name, label, description)?: text = "\(label) (\(model)/\(name))" + (description.map { ": \($0)" } ?? "")
             case let .dashboard(name, title, description)?: text = "\(title) (dashboard \(name))" + (description.map { ": \($0)" } ?? "")
+            case let .look(name, draft, _)?: text = "Look '\(name)': \(context.commandLine(draft))"
+            case let .recent(draft, _)?: text = context.commandLine(draft)
             default: text = ""
             }
             frame.put(text, x: area.x, y: line + 1, style: .dim, maxWidth: area.width)

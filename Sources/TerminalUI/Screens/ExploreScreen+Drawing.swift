@@ -30,16 +30,32 @@ extension ExploreScreen {
         switch modal {
         case .filter(let editor, _)?: editor.render(into: &frame, area: area)
         case .limit(let input)?:
-            let width = min(area.width, 40)
+            Self.prompt("Row limit (empty: default)", input: input, hint: "Enter apply · Esc cancel", width: 40, into: &frame, area: area)
+        case .saveLook(let input, _)?:
+            Self.prompt("Save as look", input: input, hint: "Enter save · Esc cancel", width: 50, into: &frame, area: area)
+        case .export(let input)?:
+            Self.prompt("Export the result to (.csv .json .md)", input: input, hint: "Enter write · Esc cancel", width: 60, into: &frame, area: area)
+        case .confirmLeave?:
+            let width = min(area.width, 56)
             let x = area.x + (area.width - width) / 2, y = area.y + area.height / 3
             frame.fill(x: x, y: y, width: width, height: 4, style: .normal)
-            frame.box(x: x, y: y, width: width, height: 4, title: "Row limit (empty: default)")
-            input.render(into: &frame, x: x + 2, y: y + 1, width: width - 4)
-            frame.put("Enter apply · Esc cancel", x: x + 2, y: y + 2, style: .dim, maxWidth: width - 4)
+            frame.box(x: x, y: y, width: width, height: 4, title: "Leave this query?")
+            frame.put("It was neither run nor saved.", x: x + 2, y: y + 1, maxWidth: width - 4)
+            frame.put("y discard · w save as look · n stay", x: x + 2, y: y + 2, style: .key, maxWidth: width - 4)
         case .sql(let viewer)?: viewer.render(into: &frame, area: area)
         case nil: break
         }
         results = view
+    }
+
+    /// A one-line input in a box, centred a third of the way down.
+    static func prompt(_ title: String, input: TextInput, hint: String, width: Int, into frame: inout Frame, area: Rect) {
+        let width = min(area.width, width)
+        let x = area.x + (area.width - width) / 2, y = area.y + area.height / 3
+        frame.fill(x: x, y: y, width: width, height: 4, style: .normal)
+        frame.box(x: x, y: y, width: width, height: 4, title: title)
+        input.render(into: &frame, x: x + 2, y: y + 1, width: width - 4)
+        frame.put(hint, x: x + 2, y: y + 2, style: .dim, maxWidth: width - 4)
     }
 
     private func renderPicker(into frame: inout Frame, area: Rect, context: UIContext) {

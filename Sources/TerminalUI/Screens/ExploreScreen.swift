@@ -26,6 +26,12 @@ struct ExploreScreen: ScreenState {
         case filter(FilterEditor, index: Int?)
         case limit(TextInput)
         case sql(SQLViewer)
+        /// The name to save the query as a look under; `leaving` pops the screen once saved.
+        case saveLook(TextInput, leaving: Bool)
+        /// The path to export the result to (its extension picks CSV, JSON or Markdown).
+        case export(TextInput)
+        /// "Discard the query you have not run or saved?"
+        case confirmLeave
     }
 
     let tag: Int
@@ -35,11 +41,19 @@ struct ExploreScreen: ScreenState {
     private(set) var run: RunState = .idle
     var results: ResultsView?
     private(set) var lastRun: QueryDraft?
+    /// The next answer comes from a sort in the grid: keep the cursor where it is.
+    private var sortedInPlace = false
     private(set) var modal: Modal?
     /// A one-line note for the user ("pick at least one field").
     private(set) var message: String?
     private var runImmediately: Bool
     private var sequence = 0
+    /// The query as it was opened or last saved as a look, so leaving it unchanged asks nothing.
+    private(set) var keptDraft: QueryDraft
+    /// The look this query was opened from or saved as.
+    private(set) var lookName: String?
+    /// The query before the last clear (`X`), for undo (`u`).
+    private(set) var beforeClear: QueryDraft?
 
     // Field picker state.
     private(set) var collapsedViews: Set<String> = []
@@ -49,11 +63,13 @@ struct ExploreScreen: ScreenState {
     private(set) var searchingFields = false
     private(set) var queryCursor = ListCursor()
 
-    init(tag: Int, project: Project, draft: QueryDraft, runImmediately: Bool) {
+    init(tag: Int, project: Project, draft: QueryDraft, runImmediately: Bool, lookName: String? = nil) {
         self.tag = tag
         catalog = ExploreCatalog(project: project, explore: draft.explore)
         self.draft = draft
         if let catalog { self.draft.explore = catalog.reference }
+        keptDraft = self.draft
+        self.lookName = lookName
         self.runImmediately = runImmediately
         // Joined views start collapsed when there are many, so the base view's fields show first.
         if let catalog, catalog.groups.count > 3 { collapsedViews = Set(catalog.groups.dropFirst().map(\.alias)) }
@@ -72,25 +88,35 @@ struct ExploreScreen: ScreenState {
     var isEditingText: Bool {
         if searchingFields { return true }
         switch modal {
-        case .filter?, .limit?: return true
+        case .filter?, .limit?, .saveLook?, .export?: return true
         default: return false
         }
     }
 
-    var capturesQuit: Bool { modal != nil || searchingFields }
+    /// Work that leaving would lose: a query with fields that was neither run nor saved as it is.
+    var hasUnsavedChanges: Bool {
+        !draft.fields.isEmpty && draft != lastRun && draft != keptDraft
+    }
+
+    var capturesQuit: Bool { modal != nil || searchingFields || hasUnsavedChanges }
 
     var hint: String {
         if case .running = run { return "Esc cancel · running…" }
         switch modal {
         case .filter?: return "type a filter · Tab complete · Enter apply · Esc cancel"
         case .limit?: return "row limit · Enter apply · Esc cancel"
-        case .sql?: return "↑↓ scroll · Esc close"
+        case .sql?: return "↑↓ scroll · y copy the SQL · Esc close"
+        case .saveLook?: return "type a name · Enter save · Esc cancel"
+        case .export?: return "type a path ending .csv, .json or .md · Enter write · Esc cancel"
+        case .confirmLeave?: return "y discard · w save as look · n stay"
         case nil: break
         }
         switch focus {
         case .fields: return "Enter pick · f filter · s sort · p pivot · r run · v SQL · Tab panes · ? help"
         case .query: return "Enter edit · d remove · J/K reorder · r run · Tab panes · ? help"
-        case .results: return "hjkl move · Enter drill · s sort · c chart · r run · Tab panes · q back"
+        case .results:
+            if results?.mode == .chart { return "c table · ^S export · r run · w save · Tab panes · q back" }
+            return "hjkl move · Enter drill · s/S sort · y/Y copy · ^S export · c chart · w save · q back"
         }
     }
 
@@ -100,17 +126,19 @@ struct ExploreScreen: ScreenState {
          HelpEntry("Enter / Space", "fields: pick or unpick; views and dimension groups: expand"),
          HelpEntry("/", "search fields (fuzzy); Esc clears"),
          HelpEntry("f", "add or edit a filter on the field (validated as you type)"),
-         HelpEntry("s", "sort by the field: descending, ascending, off"),
+         HelpEntry("s / S", "sort by this field only / add it as a further key: desc, asc, off"),
          HelpEntry("p", "pivot on the dimension (toggle)"),
          HelpEntry("t / T", "totals / row totals (toggle)"),
          HelpEntry("L", "row limit"),
          HelpEntry("d / Delete", "query pane: remove the item; J/K reorder fields"),
          HelpEntry("r", "run the query (Esc cancels it on the server)"),
-         HelpEntry("v", "view the generated SQL"),
+         HelpEntry("v", "view the generated SQL (y there copies it)"),
          HelpEntry("c", "results: table or chart"),
-         HelpEntry("s (results)", "sort by the column under the cursor and run again"),
          HelpEntry("Enter", "results: drill into the rows behind a measure"),
-         HelpEntry("X", "clear the query"),
+         HelpEntry("X / u", "clear the query / undo the clear"),
+         HelpEntry("w", "save as a named look (start screen; spyglass explore --look NAME)"),
+         HelpEntry("y / Y, C", "copy the cell / the row (results), the query as a command line"),
+         HelpEntry("Ctrl-S", "export the result to a file: .csv, .json or .md"),
          HelpEntry("q / Esc", "back")]
     }
 
@@ -231,9 +259,47 @@ struct ExploreScreen: ScreenState {
             modal = .limit(TextInput(draft.limit.map(String.init) ?? ""))
             return []
         case .char("X"):
+            guard draft != QueryDraft(explore: draft.explore) else { return [] }
+            beforeClear = draft
             draft = QueryDraft(explore: draft.explore)
             queryCursor = ListCursor()
+            message = "Query cleared · u undoes"
             return []
+        case .char("u"):
+            guard let previous = beforeClear else {
+                message = "Nothing to undo."
+                return []
+            }
+            draft = previous
+            beforeClear = nil
+            message = "Query restored."
+            return []
+        case .char("q") where hasUnsavedChanges:
+            modal = .confirmLeave
+            return []
+        case .char("w"):
+            guard !draft.fields.isEmpty else {
+                message = "Pick at least one field before saving a look."
+                return []
+            }
+            modal = .saveLook(TextInput(lookName ?? ""), leaving: false)
+            return []
+        case .ctrl("s"):
+            guard let query = lastRun, results != nil else {
+                message = "Run the query (r) before exporting its result."
+                return []
+            }
+            let name = (query.explore.split(separator: "/").last.map(String.init) ?? "result") + ".csv"
+            modal = .export(TextInput(name))
+            return []
+        case .char("C"):
+            guard !draft.fields.isEmpty else {
+                message = "Pick at least one field first."
+                return []
+            }
+            let line = context.commandLine(draft)
+            message = "Copied: " + line
+            return [.yank(line, what: "the command line")]
         case .escape where focus == .results:
             focus = .fields
             return []
@@ -307,7 +373,9 @@ struct ExploreScreen: ScreenState {
         case .char("f"):
             if let name = pickerEntry?.name { openFilter(on: name, context: context) }
         case .char("s"):
-            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { cycleSort(entry.name) }
+            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { setSort(entry.name) }
+        case .char("S"):
+            if let entry = pickerEntry, entry.field.kind == .dimension || entry.field.kind == .measure { addSort(entry.name) }
         case .char("p"):
             if let entry = pickerEntry { togglePivot(entry) }
         default: break
@@ -333,7 +401,7 @@ struct ExploreScreen: ScreenState {
             queryCursor.clamp(count: queryItems.count)
         case .enter, .char(" "):
             switch item {
-            case .field(let i): cycleSort(draft.fields[i])
+            case .field(let i): setSort(draft.fields[i])
             case .filter(let i): openFilter(on: draft.filters[i].field, context: context)
             case .sort(let i): draft.sorts[i].descending.toggle()
             case .pivot: break
@@ -343,7 +411,9 @@ struct ExploreScreen: ScreenState {
         case .char("f"):
             if let name = focusedFieldName { openFilter(on: name, context: context) }
         case .char("s"):
-            if case .field(let i) = item { cycleSort(draft.fields[i]) }
+            if case .field(let i) = item { setSort(draft.fields[i]) }
+        case .char("S"):
+            if case .field(let i) = item { addSort(draft.fields[i]) }
         case .char("p"):
             if case .field(let i) = item, let entry = catalog?.entry(named: draft.fields[i]) { togglePivot(entry) }
         case .char("J"):
@@ -370,9 +440,16 @@ struct ExploreScreen: ScreenState {
             message = view.currentColumn?.isMeasure == true ? "This measure has no drill fields." : "Enter on a measure value drills into its rows."
             return []
         }
-        if key == .char("s"), let column = view.currentColumn {
-            // Sorting from the grid re-runs at once, like clicking a column header in Looker.
-            cycleSort(column.name)
+        if key == .char("y") || key == .char("Y") {
+            guard let (text, what) = view.yankText(row: key == .char("Y"), format: context.format) else { return [] }
+            message = "Copied \(what)."
+            return [.yank(text, what: what)]
+        }
+        if key == .char("s") || key == .char("S"), let column = view.currentColumn {
+            // Sorting from the grid re-runs at once, like clicking a column header in Looker, and
+            // the cursor stays on the column.
+            if key == .char("s") { setSort(column.name) } else { addSort(column.name) }
+            sortedInPlace = true
             return runQuery(context: context)
         }
         _ = view.handle(key)
@@ -383,7 +460,66 @@ struct ExploreScreen: ScreenState {
     private mutating func handleModal(_ current: Modal, key: Key, context: UIContext) -> [Action] {
         switch current {
         case .sql(var viewer):
+            if key == .char("y") {
+                // The bare SQL, as `spyglass sql` prints it (ready for psql): no box border, no padding.
+                guard let lines = viewer.lines else { return [] }
+                var sql = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                if !sql.hasSuffix(";") { sql += ";" }
+                message = "Copied the SQL."
+                modal = nil
+                return [.yank(sql, what: "the SQL")]
+            }
             if viewer.handle(key) { modal = .sql(viewer) } else { modal = nil }
+            return []
+        case .confirmLeave:
+            switch key {
+            case .char("y"), .char("d"):
+                modal = nil
+                return [.pop]
+            case .char("w"):
+                modal = .saveLook(TextInput(lookName ?? ""), leaving: true)
+            default:
+                modal = nil
+            }
+            return []
+        case .saveLook(var input, let leaving):
+            switch key {
+            case .escape: modal = nil
+            case .enter:
+                let name = input.text.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else {
+                    message = "A look needs a name."
+                    return []
+                }
+                modal = nil
+                lookName = name
+                keptDraft = draft
+                message = "Saved look '\(name)'."
+                return leaving ? [.saveLook(name: name, draft), .pop] : [.saveLook(name: name, draft)]
+            default:
+                _ = input.handle(key)
+                modal = .saveLook(input, leaving: leaving)
+            }
+            return []
+        case .export(var input):
+            switch key {
+            case .escape: modal = nil
+            case .enter:
+                let path = input.text.trimmingCharacters(in: .whitespaces)
+                let lower = path.lowercased()
+                guard [".csv", ".json", ".md", ".markdown"].contains(where: { lower.hasSuffix($0) }) else {
+                    message = "End the path with .csv, .json or .md to choose the format."
+                    return []
+                }
+                modal = nil
+                guard let query = lastRun else { return [] }
+                let id = nextRequest()
+                message = "Exporting to \(path)…"
+                return [.export(id, query, path: path)]
+            default:
+                _ = input.handle(key)
+                modal = .export(input)
+            }
             return []
         case .limit(var input):
             switch key {
@@ -438,8 +574,22 @@ struct ExploreScreen: ScreenState {
         }
     }
 
-    /// Off → descending → ascending → off, as Looker's column header clicks do.
-    private mutating func cycleSort(_ name: String) {
+    /// `s`, as a spreadsheet's sort button: the field becomes the only sort key, descending; pressed
+    /// again ascending; a third press clears the sort.
+    mutating func setSort(_ name: String) {
+        if draft.sorts == [.init(field: name, descending: true)] {
+            draft.sorts = [.init(field: name, descending: false)]
+        } else if draft.sorts == [.init(field: name, descending: false)] {
+            draft.sorts = []
+        } else {
+            draft.sorts = [.init(field: name, descending: true)]
+        }
+        if !draft.sorts.isEmpty, !draft.fields.contains(name) { draft.fields.append(name) }
+    }
+
+    /// `S`: adds the field as the next sort key (descending), then ascending, then removes it,
+    /// leaving the other keys as they are.
+    mutating func addSort(_ name: String) {
         if let i = draft.sorts.firstIndex(where: { $0.field == name }) {
             if draft.sorts[i].descending { draft.sorts[i].descending = false } else { draft.sorts.remove(at: i) }
         } else {
@@ -481,6 +631,7 @@ struct ExploreScreen: ScreenState {
         run = .running(id, started: context.clock())
         lastRun = draft
         actions.append(.run(id, draft))
+        actions.append(.remember(draft))
         return actions
     }
 
@@ -492,8 +643,12 @@ struct ExploreScreen: ScreenState {
             guard case .running(let current, _) = run, current == id else { return [] }
             switch result {
             case .success(let grid):
-                var view = ResultsView(grid: grid, format: context.format)
-                if let old = results, old.mode == .chart { view.mode = .chart }
+                var view = ResultsView(grid: grid, format: context.format, sortMarks: ResultsView.sortMarks(lastRun?.sorts ?? []))
+                if let old = results {
+                    if old.mode == .chart { view.mode = .chart }
+                    if sortedInPlace { view.keepPosition(from: old) }
+                }
+                sortedInPlace = false
                 results = view
                 run = .idle
                 focus = .results
@@ -511,6 +666,11 @@ struct ExploreScreen: ScreenState {
             guard case .filter(var editor, let index)? = modal, editor.pendingRequest == id else { return [] }
             editor.receiveSuggestions(values)
             modal = .filter(editor, index: index)
+        case .exported(_, let result):
+            switch result {
+            case .success(let text): message = text
+            case .failure(let error): message = error.message
+            }
         case .dashboardLoaded, .tileQueryResolved: break
         }
         return []

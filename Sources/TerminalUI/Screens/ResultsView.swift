@@ -23,11 +23,16 @@ struct ResultsView: Sendable {
     let hasPivots: Bool
     /// Rows of the last drawn viewport (for paging); updated by the owner through `viewport(...)`.
     private(set) var pageHeight = 10
+    /// The sort each column's header shows: column name → "↓", "↑", or with several keys "↓1", "↑2".
+    let sortMarks: [String: String]
 
-    init(grid: ResultGrid, format: CellFormatter) {
+    init(grid: ResultGrid, format: CellFormatter, sortMarks: [String: String] = [:]) {
         self.grid = grid
+        self.sortMarks = sortMarks
         hasPivots = grid.columns.contains { $0.pivotLabel != nil }
-        var widths = grid.columns.map { max(3, min(32, DisplayWidth.of($0.label))) }
+        var widths = grid.columns.map { column in
+            max(3, min(32, DisplayWidth.of(column.label)) + (sortMarks[column.name].map { DisplayWidth.of($0) + 1 } ?? 0))
+        }
         let sample = grid.rows.count <= 300 ? Array(grid.rows.indices) : Array(0..<200) + Array(grid.rows.count - 100..<grid.rows.count)
         for r in sample {
             let cells = grid.rows[r]
@@ -48,6 +53,37 @@ struct ResultsView: Sendable {
     }
 
     var currentColumn: ResultGrid.Column? { grid.columns.indices.contains(column) ? grid.columns[column] : nil }
+
+    /// The text `y` (the cell under the cursor) or `Y` (its row, cells separated by tabs, so it pastes
+    /// into a spreadsheet as one row) copies, as shown but with NULL as empty; and what it is.
+    func yankText(row wholeRow: Bool, format: CellFormatter) -> (String, String)? {
+        guard grid.rows.indices.contains(row), grid.columns.indices.contains(column) else { return nil }
+        let cells = grid.rows[row]
+        func text(_ c: Int) -> String { cells[c].isNull ? "" : format(cells[c], grid.columns[c]) }
+        if wholeRow {
+            return (grid.columns.indices.map(text).joined(separator: "\t"), "row \(row + 1)")
+        }
+        return (text(column), "the cell")
+    }
+
+    /// The header marks for `sorts`: an arrow per key, numbered when there are several.
+    static func sortMarks(_ sorts: [QueryDraft.Sort]) -> [String: String] {
+        var marks: [String: String] = [:]
+        for (i, sort) in sorts.enumerated() {
+            marks[sort.field] = (sort.descending ? "↓" : "↑") + (sorts.count > 1 ? String(i + 1) : "")
+        }
+        return marks
+    }
+
+    /// Keeps the cursor on the same column (by name) and row as `old`, when a re-run (a sort) brings
+    /// back the same columns: the spreadsheet feel of sorting in place.
+    mutating func keepPosition(from old: ResultsView) {
+        guard let name = old.currentColumn?.name, let c = grid.columns.firstIndex(where: { $0.name == name && $0.pivotLabel == old.currentColumn?.pivotLabel }) else { return }
+        column = c
+        columnOffset = min(old.columnOffset, max(0, grid.columns.count - 1))
+        row = min(old.row, max(0, grid.rows.count - 1))
+        rowOffset = min(old.rowOffset, row)
+    }
 
     mutating func handle(_ key: Key) -> Bool {
         let rows = grid.rows.count
@@ -176,7 +212,9 @@ struct ResultsView: Sendable {
         }
         for s in shown {
             let col = grid.columns[s.index]
-            frame.putPadded(col.label, x: s.x, y: y, width: s.width, style: .header, alignRight: col.isMeasure)
+            // The arrow first, so a cut label never hides it.
+            let label = sortMarks[col.name].map { "\($0) \(col.label)" } ?? col.label
+            frame.putPadded(label, x: s.x, y: y, width: s.width, style: .header, alignRight: col.isMeasure)
         }
         y += 1
         let separatorY = y

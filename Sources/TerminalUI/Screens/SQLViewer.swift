@@ -20,7 +20,7 @@ struct SQLViewer: Sendable {
     func render(into frame: inout Frame, area: Rect) {
         let box = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         frame.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: .normal)
-        frame.box(x: box.x, y: box.y, width: box.width, height: box.height, title: "SQL (Esc closes)")
+        frame.box(x: box.x, y: box.y, width: box.width, height: box.height, title: "SQL (y copies · Esc closes)")
         let inner = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
         if let error {
             frame.put(error, x: inner.x, y: inner.y, style: .error, maxWidth: inner.width)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Presentation
+import QueryEngine
 import SemanticModel
 import SpyglassCore
 
@@ -47,7 +48,7 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("if-rows"), help: "Print nothing (exit 0) when every tile is empty.") var ifRows = false
     @Option(name: .customLong("if-changed"), help: ArgumentHelp("Print nothing (exit 0) when the results equal the last run's; the file keeps a hash of them.", valueName: "statefile"))
     var ifChanged: String?
-    @Option(help: ArgumentHelp("Send only when a tile's current value crosses: 'FIELD > N' (repeatable; > >= < <= = !=).", valueName: "'field > n'"))
+    @Option(help: ArgumentHelp("Send only when the latest period's value crosses: 'FIELD > N' (repeatable; > >= < <= = !=). Watches the single-value tiles showing FIELD, or the --tile.", valueName: "'field > n'"))
     var alert: [String] = []
     @Option(name: .customLong("to-users"), help: ArgumentHelp("One message per user (comma-separated, repeatable), each with that user's access applied and sent to their email in spyglass.users.", valueName: "alice,bob"))
     var toUsers: [String] = []
@@ -55,6 +56,8 @@ struct Report: ParsableCommand {
     var outDir: String?
     @Option(help: ArgumentHelp("Pipe each message into this shell command, one run per message (e.g. 'sendmail -t').", valueName: "command"))
     var deliver: String?
+    @Flag(name: .customLong("per-series"), help: "With --alert on a tile split into series (a pivot or a second dimension): check each series.")
+    var perSeries = false
 
     func run() throws {
         let alerts = try checkUsage()
@@ -63,8 +66,11 @@ struct Report: ParsableCommand {
         var dashboard = try workspace.dashboard(named: self.dashboard)
         if let tile {
             guard let element = dashboard.elements.first(where: { $0.name == tile }) else {
-                let known = dashboard.elements.map(\.name).joined(separator: ", ")
-                throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; its tiles: \(known)")
+                let names = dashboard.elements.map(\.name)
+                if let guess = Suggest.closest(to: tile, among: names) {
+                    throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; did you mean '\(guess)'?")
+                }
+                throw SpyglassError(.usage, "--tile: dashboard '\(dashboard.name)' has no tile '\(tile)'; its tiles: \(names.joined(separator: ", "))")
             }
             if format == .csv && (element.explore == nil || element.fields.isEmpty) {
                 throw SpyglassError(.usage, "--tile: tile '\(tile)' of dashboard '\(dashboard.name)' is a text tile and has no rows for csv")
@@ -114,7 +120,11 @@ struct Report: ParsableCommand {
             guard alert.applies(to: report) else {
                 throw SpyglassError(.usage, "--alert '\(alert)': no tile of dashboard '\(dashboard.name)' shows the field '\(alert.field)'")
             }
-            crossings += alert.crossings(in: report)
+            do {
+                crossings += try alert.crossings(in: report, tile: tile, perSeries: perSeries)
+            } catch {
+                throw SpyglassError(.usage, String(describing: error))
+            }
         }
         if !alerts.isEmpty && crossings.isEmpty { return nil }
         report.alerts = crossings.map(\.description)
@@ -257,6 +267,7 @@ struct Report: ParsableCommand {
                 throw SpyglassError(.usage, "\(flag) is only for --format email")
             }
         }
+        if perSeries && alert.isEmpty { throw SpyglassError(.usage, "--per-series is only for --alert") }
         do {
             return try alert.map { try ReportAlert(parsing: $0) }
         } catch {

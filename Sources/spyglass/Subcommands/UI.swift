@@ -45,12 +45,19 @@ struct ExploreUI: ParsableCommand {
     @OptionGroup var options: ProjectOptions
     @Argument(help: ArgumentHelp("The explore: name or model/name.", valueName: "explore")) var explore: String?
     @OptionGroup var query: QueryOptions
+    @Option(help: ArgumentHelp("Open a saved look (see 'spyglass looks') and run it.", valueName: "name")) var look: String?
 
     func run() throws {
+        if look != nil, explore != nil || query.fields != nil {
+            throw SpyglassError(.usage, "--look opens a saved query; give it without an explore or --fields")
+        }
         try requireTerminal()
         let workspace = try terminalWorkspace(options)
         let start: StartScreen
-        if let explore {
+        if let look {
+            let saved = try workspace.savedWork.look(named: look)
+            start = .look(name: saved.name, saved.query.spec)
+        } else if let explore {
             if query.fields == nil {
                 var spec = try query.spec(explore: explore, requireFields: false)
                 spec.fields = []

@@ -9,7 +9,11 @@ import Testing
         let workspace = try DemoWorkspace.open()
         let state = AppState(context: WorkspaceService.context(for: workspace, ascii: false), start: start)
         let terminal = ScriptedTerminal(width: width, height: height, steps)
-        let code = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace)).run(on: terminal)
+        // History and looks go to a directory of this run's own, never the developer's.
+        let stateHome = NSTemporaryDirectory() + "spyglass-loop-state-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: stateHome) }
+        let store = SavedWorkStore(projectRoot: workspace.projectRoot, environment: ["XDG_STATE_HOME": stateHome])
+        let code = TerminalLoop(state: state, service: WorkspaceService(workspace: workspace, store: store)).run(on: terminal)
         #expect(code == 0)
         #expect(terminal.restored)
         for failure in terminal.failures { Issue.record(Comment(rawValue: failure)) }
@@ -79,10 +83,10 @@ import Testing
         let workspace = try DemoWorkspace.open()
         let dashboard = try #require(workspace.project.dashboards.first { $0.elements.contains { $0.type == "single_value" } })
         let terminal = try run(.dashboard(dashboard.name), [
-            .waitFor("vs previous", seconds: 60),
+            .waitFor(" vs 20", seconds: 60),
             .keys([.char("r")]),
             .waitFor("loading", seconds: 10),
-            .waitFor("vs previous", seconds: 60),
+            .waitFor(" vs 20", seconds: 60),
         ], width: 120, height: 40)
         let screen = try #require(terminal.last)
         #expect(screen.contains(dashboard.title))

@@ -6,6 +6,8 @@ import TestSupport
 /// capture-pane.
 final class TmuxSession {
     let socket: String
+    /// The session's own `XDG_STATE_HOME` (removed with the session), unless the test gave one.
+    private(set) var ownState: String?
     private static let counter = Counter()
 
     /// The `spyglass` binary beside the test bundle in the build directory (found as
@@ -24,7 +26,11 @@ final class TmuxSession {
          readsLineAfterExit: Bool = false) throws {
         socket = "spyglass-tui-\(getpid())-\(Self.counter.next())"
         guard let binary = Self.binary else { throw TmuxError("the spyglass binary is not built next to the tests") }
-        let env = (["LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(environment) { $1 })
+        // Each session keeps its history and looks in its own state directory unless told otherwise,
+        // so no test sees another's (or the developer's) saved work.
+        let state = NSTemporaryDirectory() + "spyglass-tui-state-\(getpid())-\(socket)"
+        if environment["XDG_STATE_HOME"] == nil { ownState = state }
+        let env = (["LANG": "C.UTF-8", "TERM": "xterm-256color", "XDG_STATE_HOME": state].merging(environment) { $1 })
             .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let quoted = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         // The test runner may itself run under NO_COLOR; only the test's own environment counts.
@@ -35,6 +41,7 @@ final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-server"], capture: false)
+        if let ownState { try? FileManager.default.removeItem(atPath: ownState) }
         unlink("/tmp/tmux-\(getuid())/\(socket)")
     }
 

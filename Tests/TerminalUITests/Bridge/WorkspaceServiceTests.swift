@@ -1,3 +1,5 @@
+import Foundation
+import Presentation
 import QueryEngine
 import SemanticModel
 import SpyglassCore
@@ -11,6 +13,36 @@ import Testing
                                sorts: [.init(field: "events.count", descending: true)], pivots: ["events.platform"],
                                limit: 10, totals: true, rowTotals: true)
         #expect(WorkspaceService.draft(from: WorkspaceService.spec(from: draft)) == draft)
+    }
+
+    /// Bug: the UI's row-limit note named a command-line flag the user cannot type there.
+    @Test func rowLimitNoteNamesTheKey() {
+        // The note SpyglassCore adds when the default row limit cut the answer.
+        let table = ResultTable(columns: [], rows: [], notes: ["showing the first 5000 rows; raise --limit to see more"])
+        #expect(WorkspaceService.grid(from: table).notes == ["showing the first 5000 rows; L raises the row limit"])
+    }
+
+    /// A query saved by the UI comes back as the same draft, and its command line runs the same query.
+    @Test func savedQueriesRoundTripThroughTheStore() throws {
+        let workspace = try DemoWorkspace.open()
+        let home = NSTemporaryDirectory() + "spyglass-store-\(getpid())-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let store = SavedWorkStore(projectRoot: workspace.projectRoot, environment: ["XDG_STATE_HOME": home])
+        let service = WorkspaceService(workspace: workspace, store: store)
+        let draft = QueryDraft(explore: "parley/events", fields: ["events.platform", "events.count"],
+                               filters: [FilterCondition(field: "events.platform", expression: "-web, it's")],
+                               sorts: [.init(field: "events.count", descending: true)])
+        try service.remember(draft)
+        try service.saveLook(name: "Mine", draft: draft)
+        try service.remember(QueryDraft(explore: "parley/users", fields: ["users.count"]))
+        try service.remember(draft)  // moves to the front, no duplicate
+        let saved = service.savedWork()
+        #expect(saved.looks == [SavedWork.Look(name: "Mine", draft: draft)])
+        #expect(saved.history.count == 2 && saved.history.first == draft)
+        #expect(store.directory.hasPrefix(home + "/spyglass/projects/"))
+        let line = WorkspaceService.context(for: workspace, ascii: false).commandLine(draft)
+        #expect(line.contains("--filter 'events.platform=-web, it'\\''s'"), "\(line)")
+        #expect(line.contains("--sorts 'events.count desc'"), "\(line)")
     }
 
     /// Every field of the demo project maps to a filter grammar that accepts a typical value of its

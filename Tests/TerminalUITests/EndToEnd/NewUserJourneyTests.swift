@@ -165,12 +165,12 @@ import Testing
         let tmux = try TmuxSession(arguments: ["dashboard", dashboard.name] + (try demoOptions()), width: 120, height: 40)
         // Tiles load in parallel, so the first comparison on screen may be another tile's: wait
         // for this tile's value itself (waitFor fails with the screen if it never shows).
-        _ = try tmux.waitFor("vs previous", seconds: 60)
+        _ = try tmux.waitFor(" vs 20", seconds: 60)  // "▲ +3.9% vs 2026-09"
         let loaded = try tmux.waitFor(value, seconds: 60)
         #expect(loaded.contains(dashboard.title))
         try tmux.send("r")
         try tmux.waitFor("loading", seconds: 10)
-        _ = try tmux.waitFor("vs previous", seconds: 60)
+        _ = try tmux.waitFor(" vs 20", seconds: 60)  // "▲ +3.9% vs 2026-09"
         let refreshed = try tmux.waitFor(value, seconds: 60)
         #expect(refreshed.contains(dashboard.title))
         try tmux.send("q")

@@ -42,7 +42,7 @@ import Warehouse
         #expect(frame.contains("⧩ Status: complete"))
         #expect(frame.contains("Orders"))
         // October 9 after September 12: down 25%.
-        #expect(frame.contains("▼ 25.0% vs previous"))
+        #expect(frame.contains("▼ \u{2212}25.0% vs 2024-09"))
         #expect(frame.contains("Numbers refresh hourly."))
         #expect(frame.contains("loading"))
     }

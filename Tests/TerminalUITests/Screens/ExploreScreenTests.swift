@@ -117,7 +117,8 @@ import Warehouse
         var s = screen(QueryDraft(explore: "orders", fields: ["orders.status", "orders.count"]))
         let actions = s.press([.char("r")], context)
         let id = RequestID(screen: 7, sequence: 1)
-        #expect(actions == [.run(id, QueryDraft(explore: "shop/orders", fields: ["orders.status", "orders.count"]))])
+        #expect(actions == [.run(id, QueryDraft(explore: "shop/orders", fields: ["orders.status", "orders.count"])),
+                            .remember(QueryDraft(explore: "shop/orders", fields: ["orders.status", "orders.count"]))])
         #expect(s.run == .running(id, started: 100))
         _ = s.receive(.queryFinished(id, .success(Fixtures.statusGrid), seconds: 0.2), context: context)
         #expect(s.run == .idle)
@@ -155,7 +156,7 @@ import Warehouse
     @Test func runImmediatelyStartsOnOpen() {
         var s = screen(QueryDraft(explore: "orders", fields: ["orders.created_month", "orders.count"]), run: true)
         let actions = s.start(context: context)
-        #expect(actions.count == 1)
+        #expect(actions.count == 2)  // run, and remember it in the history
         // The group of a picked timeframe starts expanded so the pick is visible.
         #expect(rowIndex(s, field: "orders.created_month") != nil)
     }
@@ -234,6 +235,6 @@ import Warehouse
         _ = s.receive(.queryFinished(RequestID(screen: 7, sequence: 1), .success(Fixtures.statusGrid), seconds: 0.1), context: context)
         let actions = s.press([.right, .char("s")], context)
         let sorted = QueryDraft(explore: "shop/orders", fields: ["orders.status", "orders.count"], sorts: [.init(field: "orders.count", descending: true)])
-        #expect(actions == [.run(RequestID(screen: 7, sequence: 2), sorted)])
+        #expect(actions == [.run(RequestID(screen: 7, sequence: 2), sorted), .remember(sorted)])
     }
 }

@@ -63,17 +63,43 @@ import Warehouse
         #expect(!frame.line(0).contains("Measure 0 "))
     }
 
-    @Test func timeSeriesChartDrawsASparklinePerMeasureWithTheSpikeHighlighted() {
+    @Test func timeSeriesChartUsesTheHeightWithAnAxisAndNamesTheSpike() {
         var view = ResultsView(grid: Fixtures.monthlyGrid, format: context.format)
         _ = view.handle(.char("c"))
-        var frame = Frame(width: 60, height: 6)
-        view.render(into: &frame, area: Rect(x: 0, y: 0, width: 60, height: 6), focused: true, context: context)
-        #expect(frame.line(0).contains("2024-01-01 … 2024-10-01"))
-        let line = frame.line(1)
-        #expect(line.contains("▁") && line.contains("█"))
-        let spikes = (0..<60).filter { frame[$0, 1].style == .spike }
-        #expect(spikes.count == 1)
-        #expect(frame[spikes[0], 1].text == "█")
+        var frame = Frame(width: 60, height: 8)
+        view.render(into: &frame, area: Rect(x: 0, y: 0, width: 60, height: 8), focused: true, context: context)
+        #expect(frame.line(0).contains("by"))
+        // Lines 1-5: block columns five rows tall; only the spike reaches the top row.
+        let top = (15..<50).filter { frame[$0, 1].text == "█" }
+        #expect(!top.isEmpty && top.allSatisfy { frame[$0, 1].style == .spike }, "\(frame.lines.joined(separator: "\n"))")
+        #expect(top.count <= 4 && top.last! - top.first! == top.count - 1)  // one column
+        #expect(frame.line(1).contains("max 95"))
+        // The axis: first and last month under the plot; the legend names the spike.
+        #expect(frame.line(6).contains("2024-01-01") && frame.line(6).contains("2024-10-01"), "\(frame.line(6))")
+        #expect(frame.line(7).contains("▲ spike 2024-06-01 95"), "\(frame.line(7))")
+    }
+
+    /// Bug: month × platform (not pivoted) was drawn as one line of mixed rows.
+    @Test func aCategoryThatIsNotPivotedGetsALineEach() {
+        let month = Fixtures.project.models[0].views["orders"]!.field(named: "created_month")
+        let status = Fixtures.project.models[0].views["orders"]!.field(named: "status")
+        let count = Fixtures.project.models[0].views["orders"]!.field(named: "count")
+        var rows: [[Value]] = []
+        for m in 1...6 {
+            rows.append([.date(LocalDate(year: 2024, month: m, day: 1)), .string("complete"), .int(Int64(100 + m))])
+            rows.append([.date(LocalDate(year: 2024, month: m, day: 1)), .string("pending"), .int(Int64(m))])
+        }
+        let grid = ResultGrid(columns: [Fixtures.column("orders.created_month", month, measure: false, label: "Created Month"),
+                                        Fixtures.column("orders.status", status, measure: false, label: "Status"),
+                                        Fixtures.column("orders.count", count, measure: true, label: "Count")], rows: rows)
+        var view = ResultsView(grid: grid, format: context.format)
+        _ = view.handle(.char("c"))
+        var frame = Frame(width: 70, height: 12)
+        view.render(into: &frame, area: Rect(x: 0, y: 0, width: 70, height: 12), focused: true, context: context)
+        let text = frame.lines.joined(separator: "\n")
+        #expect(frame.line(1).contains("One line per Status"), "\(text)")
+        #expect(frame.lines.contains { $0.hasPrefix("complete") && $0.contains("106") }, "\(text)")
+        #expect(frame.lines.contains { $0.hasPrefix("pending") } , "\(text)")
     }
 
     @Test func categoricalChartDrawsBars() {
