@@ -144,3 +144,45 @@ struct PostgresHardeningTests {
         #expect(try connection.query("SELECT pg_backend_pid() <> \(backend) AS fresh", maxRows: 1).rows == [[.bool(true)]])
     }
 }
+
+extension PostgresHardeningTests {
+    // MARK: MEDIUM #5 — passwords printed in connection errors
+
+    /// Reported: passwords holding '/', '@', '#' or '?' reached messages, because libpq splits such a
+    /// URL differently from the redactor. Every message is now built from libpq's own reading.
+    @Test func passwordsWithSlashAtHashOrQuestionMarkNeverAppearInConnectionErrors() throws {
+        let server = try TestPostgres.createDatabase(prefix: "pw")
+        let hostPort = try #require(server.split(separator: "@").last?.split(separator: "/").first.map(String.init))
+        let closed = "127.0.0.1:\(try ClosedPort.find())"
+        // Distinctive pieces, so a fragment of the password is caught wherever libpq puts it.
+        let passwords = ["Qx7/Zk9", "Qx7@Zk9", "Qx7#Zk9", "Qx7?Zk9", "Qx7/Zk9@Wm4#Vb2?Yt8", "Qx7@Zk9/Wm4", "Qx7:Zk9"]
+        var messages: [String] = []
+        for password in passwords {
+            let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? password
+            for authority in [hostPort, closed] {
+                for written in [password, encoded] {
+                    for url in ["postgresql://postgres:\(written)@\(authority)/nosuchdb?connect_timeout=3",
+                                "postgresql://postgres:\(written)@\(authority)/nosuchdb"] {
+                        do {
+                            _ = try Warehouse.connect(url)
+                            Issue.record("connected to a database that does not exist: \(url)")
+                        } catch let error as WarehouseError {
+                            #expect(error.exitCode == 3, "\(error)")
+                            messages.append(error.description)
+                        }
+                    }
+                }
+            }
+            messages.append(Warehouse.redact("postgresql://postgres:\(password)@\(hostPort)/db?sslmode=disable"))
+            messages.append(Warehouse.redact("host=h password='\(password)' dbname=x"))
+        }
+        for message in messages {
+            for piece in ["Qx7", "Zk9", "Wm4", "Vb2", "Yt8"] {
+                #expect(!message.contains(piece), "\(message)")
+            }
+        }
+        // A well-formed URL still names where it failed, from libpq's fields.
+        #expect(messages.contains { $0.contains("at \(closed) database nosuchdb") })
+        #expect(messages.contains { $0.contains("percent-encode") })
+    }
+}
