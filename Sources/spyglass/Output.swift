@@ -42,9 +42,15 @@ enum Output {
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
-                if errno == EINTR { continue }
+                let failure = errno
+                if failure == EINTR { continue }
                 // A closed pipe (`| head`): stop quietly, as other Unix tools do.
-                exit(errno == EPIPE ? 0 : 1)
+                if failure == EPIPE { exit(0) }
+                // A full disk, a closed or read-only descriptor: say so (unless stderr itself failed).
+                if fd != STDERR_FILENO {
+                    writeAll(STDERR_FILENO, "spyglass: error: cannot write the output to \(fd == STDOUT_FILENO ? "standard output" : "file descriptor \(fd)"): \(String(cString: strerror(failure)))\n")
+                }
+                exit(1)
             }
             offset += n
         }
