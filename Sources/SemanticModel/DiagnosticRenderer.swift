@@ -43,12 +43,14 @@ public enum DiagnosticRenderer {
                 if let i = hidden.firstIndex(where: { $0.file == file }) { hidden[i].count += 1 } else { hidden.append((file, 1)) }
                 continue
             }
+            // Messages quote names from the files, which may hold control characters too.
+            let header = String(diagnostic.description.unicodeScalars.map(visible).joined())
             guard let location = diagnostic.location, let text = sourceLine(location) else {
-                out.append(diagnostic.description)
+                out.append(header)
                 continue
             }
             let (echo, pad) = echoed(text, column: location.column)
-            out.append("\(diagnostic.description)\n\(echo)\n\(pad)^")
+            out.append("\(header)\n\(echo)\n\(pad)^")
         }
         for (file, count) in hidden {
             let place = file.isEmpty ? "the project" : file
@@ -95,7 +97,7 @@ public enum DiagnosticRenderer {
     private static func visible(_ s: Unicode.Scalar) -> String {
         switch s.value {
         case 0x09: return "\t"
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+        case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
             return "\\u{" + String(s.value, radix: 16) + "}"
         default: return String(s)
         }
