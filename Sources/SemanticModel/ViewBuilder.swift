@@ -197,6 +197,7 @@ struct ViewBuilder {
         field.location = location
         var refs: [ValueReader.LocatedReference] = []
         var typeScalar: Scalar?
+        var listField: Scalar?
         var sawSQL = false
         for pair in block.pairs {
             guard let parameter = Self.fieldParameters[pair.key] else { continue }
@@ -204,6 +205,8 @@ struct ViewBuilder {
             switch parameter {
             case .type:
                 typeScalar = reader.scalar(pair)
+            case .listField:
+                listField = reader.scalar(pair)
             case .sql:
                 if let t = reader.template(pair) {
                     field.sql = t.template
@@ -278,6 +281,16 @@ struct ViewBuilder {
             // Looker's default: a column named like the dimension.
             field.sql = SQLTemplate(fragments: [.table, .text(".\(name)")], location: location)
         }
+        if kind == .measure && field.type == "list" && !sawSQL {
+            // Looker's list measure names its dimension with list_field: it lists the distinct values of
+            // `${list_field}`, so it becomes that template (and the reference is checked like any other).
+            if let listField {
+                field.sql = SQLTemplate(fragments: [.field(view: nil, name: listField.text)], location: listField.location)
+                refs.append(ValueReader.LocatedReference(view: nil, name: listField.text, location: listField.location))
+            } else {
+                sink.error("measure '\(name)' of type list needs list_field naming the dimension to list", at: typeScalar?.location ?? location)
+            }
+        }
         if kind == .measure && !sawSQL && Self.measureTypesNeedingSQL.contains(field.type) {
             sink.error("measure '\(name)' of type \(field.type) needs a sql parameter", at: typeScalar?.location ?? location)
         }
@@ -318,6 +331,7 @@ struct ViewBuilder {
         case label, viewLabel, groupLabel, groupItemLabel, description, hidden, valueFormat, valueFormatName
         case drillFields, suggestions, type, sql, primaryKey, tiers, style, percentile, sqlDistinctKey
         case filters, allowedValue, defaultValue, convertTZ, datatype, timeframes, intervals, sqlStart, sqlEnd
+        case listField
     }
 
     static let fieldParameters = KeywordTable<FieldParameter>([
@@ -328,7 +342,7 @@ struct ViewBuilder {
         "percentile": .percentile, "sql_distinct_key": .sqlDistinctKey, "filters": .filters,
         "allowed_value": .allowedValue, "default_value": .defaultValue, "convert_tz": .convertTZ,
         "datatype": .datatype, "timeframes": .timeframes, "intervals": .intervals, "sql_start": .sqlStart,
-        "sql_end": .sqlEnd,
+        "sql_end": .sqlEnd, "list_field": .listField,
     ])
 
     private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> [(Field, [ValueReader.LocatedReference])] {
