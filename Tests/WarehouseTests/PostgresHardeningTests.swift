@@ -186,3 +186,20 @@ extension PostgresHardeningTests {
         #expect(messages.contains { $0.contains("percent-encode") })
     }
 }
+
+extension PostgresHardeningTests {
+    /// The price of BEGIN READ ONLY … ROLLBACK around each statement: two more round trips. Printed for
+    /// the README; bounded so a regression to something slow (a reconnect per statement) fails.
+    @Test func perStatementTransactionCostsAFewRoundTrips() throws {
+        let connection = try Warehouse.connect(try TestPostgres.createDatabase(prefix: "cost"))
+        _ = try connection.query("SELECT 1", maxRows: 1)
+        let count = 500
+        let started = ContinuousClock.now
+        for i in 0..<count {
+            _ = try connection.query("SELECT $1::int AS n", parameters: [String(i)], maxRows: 1)
+        }
+        let perStatement = (ContinuousClock.now - started) / count
+        print("PostgreSQL statement with its own read-only transaction: \(perStatement) each over \(count)")
+        #expect(perStatement < .milliseconds(5))
+    }
+}
