@@ -126,6 +126,8 @@ final class PostgresConnection: Connection, @unchecked Sendable {
                     var delivered = false
                     do {
                         try run(sql, parameters: parameters, types: types, onColumns: onColumns, onRow: onRow, delivered: &delivered)
+                        // A writing session's work must be committed, and a failed COMMIT reported.
+                        if !options.readOnly, PQtransactionStatus(conn) == PQTRANS_INTRANS { try command("COMMIT") }
                     } catch let failure as IndeterminateParameter where !delivered && failure.index < types.count && types[failure.index] == 0 {
                         // `concat($1, …)`: PostgreSQL could not infer the value's type where an untyped
                         // literal would have been read as text; nothing ran, so say text and send it again.
@@ -155,20 +157,20 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         }
     }
 
-    /// Ends the statement's transaction: ROLLBACK on a read-only session (undoing any session change
-    /// the statement made), COMMIT otherwise. A session that cannot end it is reset before reuse.
+    /// Ends a transaction still open: ROLLBACK, which on a read-only session undoes any session change
+    /// the statement made (a writing session committed already, unless the statement failed). A
+    /// session that cannot end it is reset before reuse.
     private func endTransaction() {
         guard !needsReset, PQstatus(conn) == CONNECTION_OK else { return }
         switch PQtransactionStatus(conn) {
         case PQTRANS_INTRANS, PQTRANS_INERROR:
-            let inError = PQtransactionStatus(conn) == PQTRANS_INERROR
             do {
-                try command(options.readOnly || inError ? "ROLLBACK" : "COMMIT")
+                try command("ROLLBACK")
             } catch {
                 needsReset = true
             }
         case PQTRANS_IDLE:
-            break  // the statement itself ended the transaction (COMMIT in model SQL)
+            break  // committed, or the statement itself ended the transaction (COMMIT in model SQL)
         default:
             needsReset = true
         }
