@@ -99,6 +99,19 @@ struct PostgresHardeningTests {
         #expect(try connection.query("SHOW statement_timeout", maxRows: 1).rows == [[.string("5min")]])
     }
 
+    @Test func sessionStateARollbackKeepsIsResetBeforeTheNextStatement() throws {
+        let url = try TestPostgres.createDatabase(prefix: "reset")
+        let connection = try Warehouse.connect(url)
+        _ = try connection.query("SELECT pg_advisory_lock(4242)", maxRows: 1)
+        _ = try connection.query("PREPARE leftover AS SELECT 1", maxRows: 1)
+        _ = try connection.query("LISTEN spyglass_channel", maxRows: 1)
+        // Seen from another session, and from the same one: nothing is left behind.
+        let locks = try Warehouse.connect(url).query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", maxRows: 1)
+        #expect(locks.rows == [[.int(0)]])
+        #expect(try connection.query("SELECT count(*) FROM pg_prepared_statements", maxRows: 1).rows == [[.int(0)]])
+        #expect(try connection.query("SELECT count(*) FROM pg_listening_channels()", maxRows: 1).rows == [[.int(0)]])
+    }
+
     // MARK: MEDIUM #4 — a query the DBA terminates is silently run again
 
     @Test func queryTerminatedByTheDBAIsNotRunAgain() throws {
