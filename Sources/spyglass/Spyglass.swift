@@ -25,7 +25,7 @@ struct Spyglass: ParsableCommand {
         """,
         subcommands: [
             Open.self, Validate.self, Explores.self, Fields.self, Dashboards.self, SQL.self, Query.self,
-            ExploreUI.self, DashboardUI.self, Report.self, Demo.self,
+            ExploreUI.self, DashboardUI.self, Report.self, Demo.self, WhoAmI.self,
         ],
         defaultSubcommand: Open.self
     )

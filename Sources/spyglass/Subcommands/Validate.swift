@@ -25,8 +25,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         if syntax { return try checkSyntax() }
         let workspace = try options.workspace()
-        let project = workspace.project
-        let diagnostics = project.diagnostics
+        // Every explore, whoever runs validate: access rules hide explores from users, not from checks.
+        let project = workspace.fullProject
+        let diagnostics = project.diagnostics + workspace.accessDiagnostics
         if !diagnostics.isEmpty {
             let rendered = DiagnosticRenderer.render(diagnostics, root: project.root)
             Output.write(rendered.hasSuffix("\n") ? rendered : rendered + "\n")
