@@ -25,9 +25,41 @@ struct SourceMap {
             i = newline + 1
             starts.append(i)
         }
+        let others = Self.otherBreaks(bytes, from: start)
+        if !others.isEmpty { starts = Self.merged(starts, others) }
         lineStarts = starts
         cachedOffset = start
         isASCII = Self.isASCII(bytes)
+    }
+
+    /// Line starts after the other characters a terminal or editor shows as a line break — form feed,
+    /// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR — so a file made of them is not one endless
+    /// line in messages. Two memchr passes: nearly every file has neither byte and pays nothing more.
+    private static func otherBreaks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        var found: [Int] = []
+        var i = start
+        while let feed = ByteSearch.first(0x0C, in: bytes, from: i, to: bytes.count) {
+            found.append(feed + 1)
+            i = feed + 1
+        }
+        i = start
+        while let lead = ByteSearch.first(0xE2, in: bytes, from: i, to: bytes.count) {
+            if lead + 2 < bytes.count, bytes[lead + 1] == 0x80, bytes[lead + 2] == 0xA8 || bytes[lead + 2] == 0xA9 {
+                found.append(lead + 3)
+            }
+            i = lead + 1
+        }
+        return found.sorted()
+    }
+
+    private static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] <= b[j]) { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        return out
     }
 
     /// The line index (0-based) holding `offset`.

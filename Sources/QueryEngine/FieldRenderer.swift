@@ -227,7 +227,7 @@ final class FieldRenderer {
     }
 
     func renderFilter(_ expression: FilterExpression, column: String) throws -> String {
-        do { return try expression.sql(column, dialect: dialect, context: filterContext) } catch let error as FilterError {
+        do { return try expression.markedSQL(column, dialect: dialect, context: filterContext) } catch let error as FilterError {
             throw QueryError(error.description)
         }
     }

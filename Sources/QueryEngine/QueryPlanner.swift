@@ -226,7 +226,9 @@ final class QueryPlanner {
             }
         } else {
             let cap = options.pivotColumnLimit
-            limit = min(rowLimit * cap, options.maxRowLimit)
+            // Dimension rows × pivot columns, which can overflow for a huge --limit and --max-rows.
+            let (cells, overflow) = rowLimit.multipliedReportingOverflow(by: cap)
+            limit = overflow ? options.maxRowLimit : min(cells, options.maxRowLimit)
             let values = try pivotValues(pivots, limit: cap)
             pivotValuesSQL = withClause([]) + (try pivotValues(pivots, limit: cap + 1))
             let q = dialect.quoteIdentifier("q"), pv = dialect.quoteIdentifier("pivot_values")

@@ -190,8 +190,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
 
     func filter(_ name: String, input: LiquidValue, arguments: [LiquidValue], at location: LiquidLocation) throws -> LiquidValue? {
         guard name == "sql_quote" else { return nil }
-        // The dialect's own literal, so quotes and backslashes are escaped as this database reads them.
-        return .string(try renderer.dialect.stringLiteral(input.text))
+        // A bound value where the statement runs, the dialect's own literal where it is printed
+        // (Dialect+Values.swift), so no quote or backslash in it can end it.
+        return .string(try renderer.dialect.valueLiteral(input.text))
     }
 
     func write(_ value: LiquidValue, output: String, at location: LiquidLocation) throws -> String {
@@ -206,7 +207,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         }
         guard value.isUntrusted else { return text }
         if case .string(let s, _) = value, parameterLiterals.contains(s) { return s }
-        return try renderer.dialect.stringLiteral(text)
+        return try renderer.dialect.valueLiteral(text)
     }
 
     // MARK: Tags

@@ -74,6 +74,9 @@ struct ReferenceValidator {
             if !fields[i].filters.isEmpty {
                 for condition in fields[i].filters { checkFilterField(condition, in: built, sink: sink) }
             }
+            if kind == .measure, fields[i].sql == nil, let listField = fields[i].listField {
+                checkListField(listField, of: fields[i], in: built, sink: sink)
+            }
         }
         for ref in built.derivedReferences {
             if ref.name == "SQL_TABLE_NAME", let v = ref.view {
@@ -125,6 +128,24 @@ struct ReferenceValidator {
         }
         if index[field] == nil {
             sink.error("unknown field '\(field)' in view '\(viewName)' in measure filter", at: condition.location)
+        }
+    }
+
+    /// A list measure's `list_field` must name a dimension, as the query engine requires; said here
+    /// so `validate` does not accept what every query would refuse.
+    private func checkListField(_ name: String, of measure: Field, in built: ViewBuilder.Built, sink: DiagnosticSink) {
+        let (viewName, fieldName) = name.firstIndex(of: ".").map { (String(name[..<$0]), String(name[name.index(after: $0)...])) }
+            ?? (built.view.name, name)
+        let target = viewName == built.view.name ? built : viewsByName[viewName]
+        guard let target else {
+            if !aliases.contains(viewName) {
+                sink.error("list measure '\(measure.name)' has list_field '\(name)', but there is no view '\(viewName)'", at: measure.location)
+            }
+            return
+        }
+        guard let index = target.index[fieldName], target.view.fields[index].kind == .dimension else {
+            sink.error("list measure '\(measure.name)' has list_field '\(name)', which is not a dimension of view '\(viewName)'", at: measure.location)
+            return
         }
     }
 

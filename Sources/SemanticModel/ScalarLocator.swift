@@ -32,7 +32,9 @@ struct ScalarLocator {
         }
         while offset < target && index != utf8.endIndex {
             let b = utf8[index]
-            if b == 0x0A {
+            // Line breaks as the LookML line map counts them: LF, form feed, U+2028/U+2029 (E2 80 A8/A9,
+            // counted at their last byte).
+            if b == 0x0A || b == 0x0C || ((b == 0xA8 || b == 0xA9) && precededByLineSeparatorLead(index)) {
                 line += 1
                 column = 1
             } else if b & 0xC0 != 0x80 {
@@ -45,5 +47,13 @@ struct ScalarLocator {
         location.line = line
         location.column = column
         return location
+    }
+
+    /// Whether the two bytes before `index` are E2 80, making the byte at `index` end U+2028/U+2029.
+    private func precededByLineSeparatorLead(_ index: String.UTF8View.Index) -> Bool {
+        guard index != utf8.startIndex else { return false }
+        let second = utf8.index(before: index)
+        guard second != utf8.startIndex, utf8[second] == 0x80 else { return false }
+        return utf8[utf8.index(before: second)] == 0xE2
     }
 }

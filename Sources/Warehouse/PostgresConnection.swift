@@ -126,6 +126,8 @@ final class PostgresConnection: Connection, @unchecked Sendable {
                     var delivered = false
                     do {
                         try run(sql, parameters: parameters, types: types, onColumns: onColumns, onRow: onRow, delivered: &delivered)
+                        // A writing session's work must be committed, and a failed COMMIT reported.
+                        if !options.readOnly, PQtransactionStatus(conn) == PQTRANS_INTRANS { try command("COMMIT") }
                     } catch let failure as IndeterminateParameter where !delivered && failure.index < types.count && types[failure.index] == 0 {
                         // `concat($1, …)`: PostgreSQL could not infer the value's type where an untyped
                         // literal would have been read as text; nothing ran, so say text and send it again.
@@ -155,28 +157,34 @@ final class PostgresConnection: Connection, @unchecked Sendable {
         }
     }
 
-    /// Ends the statement's transaction: ROLLBACK on a read-only session (undoing any session change
-    /// the statement made), COMMIT otherwise. A session that cannot end it is reset before reuse.
+    /// What ends every statement: ROLLBACK of a transaction still open (on a read-only session that
+    /// undoes any setting the statement changed; a writing session has committed unless the statement
+    /// failed), then the session state a rollback leaves behind — advisory locks, prepared statements,
+    /// LISTEN, cursors — is dropped too, so the next statement starts on a clean session.
+    static let resetSQL = "ROLLBACK; SELECT pg_advisory_unlock_all(); DEALLOCATE ALL; UNLISTEN *; CLOSE ALL"
+
+    /// Ends the statement's transaction and resets the session (`resetSQL`) in one round trip. A
+    /// session that cannot do so is reset by reconnecting before reuse.
     private func endTransaction() {
         guard !needsReset, PQstatus(conn) == CONNECTION_OK else { return }
         switch PQtransactionStatus(conn) {
-        case PQTRANS_INTRANS, PQTRANS_INERROR:
-            let inError = PQtransactionStatus(conn) == PQTRANS_INERROR
+        case PQTRANS_INTRANS, PQTRANS_INERROR, PQTRANS_IDLE:
             do {
-                try command(options.readOnly || inError ? "ROLLBACK" : "COMMIT")
+                // ROLLBACK with no transaction open (the statement committed) only warns.
+                try command(Self.resetSQL, simple: true)
             } catch {
                 needsReset = true
             }
-        case PQTRANS_IDLE:
-            break  // the statement itself ended the transaction (COMMIT in model SQL)
         default:
             needsReset = true
         }
     }
 
-    /// Runs a command of ours (BEGIN, COMMIT, ROLLBACK) with the same bounded wait as a statement.
-    private func command(_ sql: String) throws {
-        guard PQsendQueryParams(conn, sql, 0, nil, nil, nil, nil, 0) == 1 else {
+    /// Runs a command of ours (BEGIN, COMMIT, the reset) with the same bounded wait as a statement.
+    /// `simple` sends it with the simple protocol, which takes several statements (constant text only).
+    private func command(_ sql: String, simple: Bool = false) throws {
+        let sent = simple ? PQsendQuery(conn, sql) : PQsendQueryParams(conn, sql, 0, nil, nil, nil, nil, 0)
+        guard sent == 1 else {
             throw PostgresSession.connectionErrorOrMessage(conn)
         }
         var waiter = Waiter(timeoutMilliseconds: options.statementTimeoutMilliseconds, resendsCancel: false)

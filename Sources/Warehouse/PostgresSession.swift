@@ -11,6 +11,8 @@ import Darwin
 enum PostgresSession {
     /// Connects or throws `.cannotConnect("cannot connect to PostgreSQL at HOST:PORT database DB: …")`.
     static func open(_ conninfo: String) throws -> OpaquePointer {
+        // Read it as libpq will before anything can echo it (refuses URLs libpq would misread).
+        _ = try PostgresConninfo(conninfo)
         // Keywords before `dbname` are defaults the expanded URL may override.
         var keywords = ["fallback_application_name"]
         var values = ["spyglass"]
@@ -46,7 +48,8 @@ enum PostgresSession {
         if !host.isEmpty { where_ += " at \(host)" + (port.isEmpty ? "" : ":\(port)") }
         if !database.isEmpty { where_ += " database \(database)" }
         let message = "cannot connect to PostgreSQL\(where_): \(detail.isEmpty ? "unknown error" : detail)"
-        return Redactor.scrub(Redactor.redact(message), secrets: [string(PQpass(conn))] + urlPasswords(conninfo))
+        let secrets = (try? PostgresConninfo(conninfo).secrets(in: conninfo)) ?? []
+        return Redactor.scrub(Redactor.redact(message), secrets: [string(PQpass(conn))] + secrets)
     }
 
     /// Runs session setup or fixture SQL that returns no rows.
@@ -103,31 +106,6 @@ enum PostgresSession {
         if trimmed.hasPrefix("ERROR:  ") { trimmed = trimmed.dropFirst("ERROR:  ".count) }
         // libpq nests the server's severity inside its own sentence ("… failed: FATAL:  role …").
         return String(trimmed).replacing("FATAL:  ", with: "").replacing("ERROR:  ", with: "")
-    }
-
-    /// Passwords written into the URL, raw and percent-decoded, so messages can be scrubbed of both.
-    static func urlPasswords(_ conninfo: String) -> [String] {
-        var found: [String] = []
-        var errmsg: UnsafeMutablePointer<CChar>?
-        if let options = PQconninfoParse(conninfo, &errmsg) {
-            var p = options
-            while let keyword = p.pointee.keyword {
-                if String(cString: keyword) == "password", let value = p.pointee.val {
-                    found.append(String(cString: value))
-                }
-                p += 1
-            }
-            PQconninfoFree(options)
-        }
-        if let errmsg { PQfreemem(errmsg) }
-        if let schemeEnd = conninfo.firstRange(of: "://") {
-            let rest = conninfo[schemeEnd.upperBound...]
-            let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-            if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
-                found.append(String(rest[rest.index(after: colon)..<at]))
-            }
-        }
-        return found
     }
 
     /// Quotes an identifier, each dot-separated part on its own (`public.orders` → `"public"."orders"`),

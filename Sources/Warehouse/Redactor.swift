@@ -1,14 +1,16 @@
 /// Removes passwords from connection strings and from messages that might echo them.
 enum Redactor {
     /// Replaces the password in `scheme://user:PASSWORD@host` and in `password=VALUE` with `***`.
+    ///
+    /// Everything after the user name up to the *last* '@' is hidden: a password may hold '/', '?', '#'
+    /// or '@' unencoded (libpq then misreads the URL, and `PostgresConninfo` refuses it, but the text
+    /// may still be shown), so no guess about where the password ends may be trusted. At worst this
+    /// hides a host too.
     static func redact(_ text: String) -> String {
         var result = text
         if let schemeEnd = result.firstRange(of: "://") {
             let rest = result[schemeEnd.upperBound...]
-            // The userinfo ends at the last '@' before the path or query starts.
-            let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-            if let at = rest[..<authorityEnd].lastIndex(of: "@"),
-               let colon = rest[..<at].firstIndex(of: ":") {
+            if let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
                 result.replaceSubrange(result.index(after: colon)..<at, with: "***")
             }
         }

@@ -18,11 +18,32 @@ enum Output {
 
     static func error(_ message: String) {
         buffer.flush()
-        writeAll(STDERR_FILENO, "spyglass: error: \(message)\n")
+        writeAll(STDERR_FILENO, "spyglass: error: \(printable(message))\n")
     }
 
     static func note(_ message: String) {
-        writeAll(STDERR_FILENO, "spyglass: \(message)\n")
+        writeAll(STDERR_FILENO, "spyglass: \(printable(message))\n")
+    }
+
+    /// A message made safe for a terminal, at the one place every message leaves: names a user typed
+    /// (`--fields`, `--time-zone`, an explore or dashboard name) may hold newlines (a fake second error
+    /// line) or escape sequences (a terminal title, a cleared screen). Control characters, DEL, C1
+    /// controls, line/paragraph separators and bidirectional overrides are written as `\u{…}`, as filter
+    /// values already are.
+    static func printable(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: needsEscape) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            if needsEscape(scalar) { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// JSON text for any Encodable, keys in a stable order.
@@ -42,9 +63,15 @@ enum Output {
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
-                if errno == EINTR { continue }
+                let failure = errno
+                if failure == EINTR { continue }
                 // A closed pipe (`| head`): stop quietly, as other Unix tools do.
-                exit(errno == EPIPE ? 0 : 1)
+                if failure == EPIPE { exit(0) }
+                // A full disk, a closed or read-only descriptor: say so (unless stderr itself failed).
+                if fd != STDERR_FILENO {
+                    writeAll(STDERR_FILENO, "spyglass: error: cannot write the output to \(fd == STDOUT_FILENO ? "standard output" : "file descriptor \(fd)"): \(String(cString: strerror(failure)))\n")
+                }
+                exit(1)
             }
             offset += n
         }

@@ -46,6 +46,7 @@ struct HostileFixture: Sendable {
           filter: name_filter { type: string }
           dimension: name_matches { type: yesno sql: {% condition name_filter %} ${TABLE}.name {% endcondition %} ;; }
           measure: count { type: count }
+          measure: names { type: list list_field: name }
         }
         """
     static let dashboard = """

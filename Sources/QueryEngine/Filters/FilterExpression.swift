@@ -54,6 +54,12 @@ public struct FilterExpression: Sendable, Hashable {
     /// A boolean SQL condition over `column` (an SQL expression), with every user value rendered
     /// through the dialect (never concatenated raw).
     public func sql(_ column: String, dialect: any FilterSQLDialect, context: FilterContext) throws -> String {
+        try ValueMarker.replace(in: try markedSQL(column, dialect: dialect, context: context)) { try dialect.stringLiteral($0) }
+    }
+
+    /// `sql` with user values left as bind markers (Dialect+Values.swift): what the planner uses, so
+    /// the values become parameters of the statement that runs.
+    func markedSQL(_ column: String, dialect: any FilterSQLDialect, context: FilterContext) throws -> String {
         let renderer = FilterSQLRenderer(column: column, dialect: dialect)
         switch node {
         case .matchAll:

@@ -121,12 +121,8 @@ struct Validate: ParsableCommand {
             }
             let text = String(decoding: data, as: UTF8.self)
             let (_, diagnostics) = LookMLParser.parse(text, path: path)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for diagnostic in diagnostics {
-                let line = diagnostic.location.flatMap { $0.line - 1 < lines.count ? String(lines[$0.line - 1]).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) : nil }
-                Output.line(diagnostic.rendered(sourceLine: line))
-                if diagnostic.severity == .error { errors += 1 }
-            }
+            if !diagnostics.isEmpty { Output.line(DiagnosticRenderer.render(diagnostics, text: text)) }
+            errors += diagnostics.filter { $0.severity == .error }.count
         }
         if errors > 0 { throw ExitCode(1) }
     }
