@@ -21,13 +21,23 @@ final class ExploreContext {
     /// Alias → field name → position in the view's `fields` (positions, not copies of Field values).
     private var fieldIndex: [String: [String: Int]] = [:]
     private var ancestryCache: [String: [String]] = [:]
+    /// What the user may see (`AccessPolicy`); `visible` is nil when no grant guards a field here.
+    let access: AccessPolicy
+    private lazy var visible: Set<String>? = access.visibleFields(of: explore)
 
     var base: String { explore.alias }
 
-    init(project: Project, exploreName: String) throws {
-        let (model, explore) = try Self.find(project: project, name: exploreName)
+    convenience init(project: Project, exploreName: String, attributes: [String: String] = [:], userName: String = "the current user") throws {
+        let (model, explore) = try Self.find(project: project, name: exploreName) { model in
+            AccessPolicy(model: model, attributes: attributes, userName: userName)
+        }
+        try self.init(model: model, explore: explore, attributes: attributes, userName: userName)
+    }
+
+    init(model: Model, explore: Explore, attributes: [String: String] = [:], userName: String = "the current user") throws {
         self.model = model
         self.explore = explore
+        self.access = AccessPolicy(model: model, attributes: attributes, userName: userName)
         var views: [String: View] = [:]
         guard let baseView = model.views[explore.baseView] else {
             throw QueryError("explore '\(explore.name)' reads view '\(explore.baseView)', which model '\(model.name)' does not define")
@@ -57,7 +67,7 @@ final class ExploreContext {
         }
         for join in explore.joins {
             var onDeps: [String] = []
-            for fragment in join.sqlOn?.fragments ?? [] {
+            for fragment in (join.sqlOn?.fragments ?? []) + (join.sql?.fragments ?? []) {
                 if case .field(let v?, _) = fragment, let a = aliasFor(v), a != join.name, !onDeps.contains(a) { onDeps.append(a) }
             }
             if let fk = join.foreignKey {
@@ -79,21 +89,22 @@ final class ExploreContext {
         self.parent = parent
     }
 
-    private static func find(project: Project, name: String) throws -> (Model, Explore) {
+    /// The explore by name, among those the user may see: a hidden explore is as unknown as a misspelt one.
+    private static func find(project: Project, name: String, policy: (Model) -> AccessPolicy) throws -> (Model, Explore) {
         if let slash = name.firstIndex(of: "/") {
             let modelName = String(name[..<slash]), exploreName = String(name[name.index(after: slash)...])
             guard let model = project.model(named: modelName) else { throw QueryError("unknown model '\(modelName)' in explore '\(name)'") }
-            guard let explore = model.explore(named: exploreName) else {
+            guard let explore = model.explore(named: exploreName), policy(model).canSee(explore) else {
                 throw QueryError("unknown explore '\(exploreName)' in model '\(modelName)'")
             }
             return (model, explore)
         }
-        let hits = project.models.compactMap { m in m.explore(named: name).map { (m, $0) } }
+        let hits = project.models.compactMap { m in m.explore(named: name).flatMap { policy(m).canSee($0) ? (m, $0) : nil } }
         if hits.count > 1 {
             throw QueryError("explore '\(name)' is defined in models \(hits.map { "'\($0.0.name)'" }.joined(separator: " and ")); name it as 'model/\(name)'")
         }
         guard let hit = hits.first else {
-            let all = project.models.flatMap { $0.explores.map(\.name) }
+            let all = project.models.flatMap { m in m.explores.filter { policy(m).canSee($0) }.map(\.name) }
             throw QueryError("unknown explore '\(name)'" + Suggest.didYouMean(name, among: all))
         }
         return hit
@@ -109,6 +120,26 @@ final class ExploreContext {
     /// The field `name` of the view behind `alias`. Small views are scanned (a few short string
     /// compares beat hashing); large ones get a name → position index built on first use.
     func field(_ name: String, of alias: String) -> Field? {
+        if let f = declaredField(name, of: alias) { return f }
+        return locationPart(name, of: alias)
+    }
+
+    /// `loc_latitude` / `loc_longitude` of a `type: location` dimension `loc`: its
+    /// `sql_latitude`/`sql_longitude` as hidden number dimensions.
+    private func locationPart(_ name: String, of alias: String) -> Field? {
+        let latitude = name.hasSuffix("_latitude")
+        guard latitude || name.hasSuffix("_longitude") else { return nil }
+        let base = String(name.dropLast(latitude ? 9 : 10))
+        guard let location = declaredField(base, of: alias), location.type == "location",
+              let sql = latitude ? location.sqlLatitude : location.sqlLongitude else { return nil }
+        var part = Field(view: location.view, name: name, kind: .dimension, type: "number")
+        part.sql = sql
+        part.hidden = true
+        part.location = location.location
+        return part
+    }
+
+    private func declaredField(_ name: String, of alias: String) -> Field? {
         guard let view = views[alias] else { return nil }
         if view.fields.count <= 64 {
             for f in view.fields where f.name == name { return f }
@@ -122,14 +153,15 @@ final class ExploreContext {
         return index[name].map { view.fields[$0] }
     }
 
-    /// Resolves a user-facing `alias.field` name, with a did-you-mean on failure.
-    func resolve(_ qualified: String, role: String = "field") throws -> (alias: String, field: Field) {
+    /// Resolves a user-facing `alias.field` name, with a did-you-mean on failure. A field the user may
+    /// not see is unknown; `asModel` resolves a name the model wrote (always_filter, access_filter).
+    func resolve(_ qualified: String, role: String = "field", asModel: Bool = false) throws -> (alias: String, field: Field) {
         guard let dot = qualified.firstIndex(of: ".") else {
             throw QueryError("\(role) '\(qualified)' must be written as 'view.field' in explore '\(explore.name)'")
         }
         let aliasName = String(qualified[..<dot]), fieldName = String(qualified[qualified.index(after: dot)...])
-        if views[aliasName] != nil, let f = field(fieldName, of: aliasName) {
-            if let allowed = explore.allowedFields, !allowed.contains(qualified) {
+        if views[aliasName] != nil, let f = field(fieldName, of: aliasName), asModel || visible?.contains(qualified) != false {
+            if !asModel, let allowed = explore.allowedFields, !allowed.contains(qualified) {
                 throw QueryError("\(role) '\(qualified)' is not available in explore '\(explore.name)'")
             }
             return (aliasName, f)
@@ -141,6 +173,7 @@ final class ExploreContext {
     func allFieldNames() -> [String] {
         var out: [String] = []
         for (alias, view) in views { for f in view.fields { out.append("\(alias).\(f.name)") } }
+        if let visible { out.removeAll { !visible.contains($0) } }
         return out.sorted()
     }
 

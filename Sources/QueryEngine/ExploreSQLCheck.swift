@@ -50,6 +50,7 @@ public enum ExploreSQLCheck {
     public static func check(_ explore: Explore, of model: Model, project: Project, dialect: any Dialect,
                              options: CompileOptions = CompileOptions()) -> ExploreResult {
         let reference = "\(model.name)/\(explore.name)"
+        let options = validatorOptions(options, model: model)
         var groups: [[ExploreField]] = []
         var byAlias: [String: Int] = [:]
         for item in project.fields(in: explore, of: model) where item.field.kind == .dimension || item.field.kind == .measure {
@@ -93,6 +94,30 @@ public enum ExploreSQLCheck {
             failures = [Failure(model: model.name, explore: explore.name, field: nil, message: first.message, location: explore.location)]
         }
         return ExploreResult(model: model.name, explore: explore.name, checked: checked, failures: failures)
+    }
+}
+
+extension ExploreSQLCheck {
+    /// Compiles as a content validator does: as a user who meets every `access_grant` of the model
+    /// (each attribute holds all its grants' allowed values, which a comma list meets) and has a
+    /// value ("-NULL") for every other attribute an `access_filter` reads, so no field is skipped
+    /// for want of a grant. The caller's own attributes are not used.
+    static func validatorOptions(_ options: CompileOptions, model: Model) -> CompileOptions {
+        var attributes: [String: [String]] = [:]
+        for grant in model.accessGrants.values.sorted(by: { $0.name < $1.name }) {
+            for value in grant.allowedValues where !(attributes[grant.userAttribute] ?? []).contains(value) {
+                attributes[grant.userAttribute, default: []].append(value)
+            }
+        }
+        var out = options
+        out.userAttributes = attributes.mapValues { $0.joined(separator: ",") }
+        for explore in model.explores {
+            for filter in explore.accessFilters where out.userAttributes[filter.userAttribute] == nil {
+                out.userAttributes[filter.userAttribute] = "-NULL"
+            }
+        }
+        out.userName = "the content validator"
+        return out
     }
 }
 

@@ -6,9 +6,11 @@ public enum QueryCompiler {
     /// Compiles `spec`. Throws `QueryError` naming the explore, field or dialect at fault.
     public static func compile(_ spec: QuerySpec, project: Project, dialect: any Dialect,
                                options: CompileOptions = CompileOptions()) throws -> CompiledQuery {
-        let ctx = try ExploreContext(project: project, exploreName: spec.explore)
+        let ctx = try ExploreContext(project: project, exploreName: spec.explore, attributes: options.userAttributes, userName: options.userName)
         let renderer = FieldRenderer(ctx: ctx, dialect: dialect, options: options)
         let planner = QueryPlanner(ctx: ctx, renderer: renderer, spec: spec, options: options)
-        return try planner.compile()
+        var compiled = try planner.compile()
+        try compiled.bindValues(dialect)
+        return compiled
     }
 }

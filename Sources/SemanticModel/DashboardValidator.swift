@@ -43,7 +43,8 @@ struct DashboardValidator {
                     validateMerged(element, owner: owner, dashboard: dashboard, filterNames: filterNames, lookup: lookup, fields: fields)
                     // Looker documents merged results; Spyglass does not run them yet (evaluation is
                     // the query side's), so the tile is accepted with a warning rather than an error.
-                    sink.warning("\(owner) merges the results of \(element.mergedQueries.count) queries, which Spyglass does not run yet; "
+                    // Named without its dashboard: an element inherited through extends warns once.
+                    sink.warning("element '\(element.name)' merges the results of \(element.mergedQueries.count) queries, which Spyglass does not run yet; "
                         + "the tile shows no data", at: element.location)
                     continue
                 }
@@ -52,7 +53,7 @@ struct DashboardValidator {
                 if !used.isEmpty {
                     var seen: Set<String> = []
                     let names = used.filter { seen.insert($0).inserted }.joined(separator: ", ")
-                    sink.warning("\(owner) shows dynamic fields (\(names)), which Spyglass does not evaluate yet; running the tile is refused",
+                    sink.warning("element '\(element.name)' shows dynamic fields (\(names)), which Spyglass does not evaluate yet; running the tile is refused",
                                  at: element.location)
                 }
                 var query = DashboardQuery()

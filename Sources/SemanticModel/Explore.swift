@@ -23,6 +23,10 @@ public struct Explore: Hashable, Sendable {
     /// The fields the explore exposes, as `alias.field`, after `fields:` lists, sets and exclusions
     /// on the explore and its joins. Nil: every field of every view in the explore.
     public var allowedFields: Set<String>?
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see the explore.
+    public var requiredAccessGrants: [String] = []
+    /// `access_filter`s: each adds the user's attribute value as a filter on its field to every query.
+    public var accessFilters: [AccessFilter] = []
     public var location: SourceLocation?
 
     public init(model: String, name: String, baseView: String, alias: String) {
@@ -58,9 +62,14 @@ public struct Join: Hashable, Sendable {
     /// primary key.
     public var foreignKey: String?
     public var sqlWhere: SQLTemplate?
+    /// `sql:`: the whole join clause written out (`LEFT JOIN UNNEST(…) AS x`), used instead of
+    /// `sql_on`/`foreign_key`.
+    public var sql: SQLTemplate?
     public var viewLabel: String?
     /// Joins this one needs in the query whenever it is used.
     public var requiredJoins: [String]
+    /// `required_access_grants`: the model's `access_grant`s a user must meet to see the join's fields.
+    public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
 
     public init(name: String, view: String) {
@@ -71,3 +80,4 @@ public struct Join: Hashable, Sendable {
         self.requiredJoins = []
     }
 }
+

@@ -57,6 +57,10 @@ struct ExploreBuilder {
                     explore.conditionallyFilter = conditions
                     explore.conditionallyFilterUnless = block.pairs.filter { $0.key == "unless" }.flatMap(reader.strings)
                 }
+            case "required_access_grants":
+                explore.requiredAccessGrants = reader.strings(pair)
+            case "access_filter":
+                if let filter = reader.accessFilter(pair, explore: name) { explore.accessFilters.append(filter) }
             case "join":
                 guard case .block(let block) = pair.value, let joinName = block.name else {
                     sink.error("'join' needs a name and a block: join: name { … }", at: pair.keyLocation)
@@ -100,7 +104,7 @@ struct ExploreBuilder {
             for required in pending.requiredJoins where aliasLocation[required.text] == nil {
                 sink.error("unknown join '\(required.text)' in required_joins of join '\(pending.join.name)'", at: required.location)
             }
-            if pending.join.sqlOn == nil && pending.foreignKey == nil && pending.join.kind != .cross {
+            if pending.join.sqlOn == nil && pending.join.sql == nil && pending.foreignKey == nil && pending.join.kind != .cross {
                 sink.error("join '\(pending.join.name)' needs sql_on or foreign_key (or type: cross)", at: pending.nameLocation)
             }
             if let fk = pending.foreignKey {
@@ -127,6 +131,9 @@ struct ExploreBuilder {
         for i in explore.alwaysFilter.indices { explore.alwaysFilter[i].field = qualified(explore.alwaysFilter[i].field) }
         for i in explore.conditionallyFilter.indices { explore.conditionallyFilter[i].field = qualified(explore.conditionallyFilter[i].field) }
         explore.conditionallyFilterUnless = explore.conditionallyFilterUnless.map(qualified)
+        for filter in explore.accessFilters {
+            checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
+        }
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }
@@ -172,8 +179,11 @@ struct ExploreBuilder {
                 pending.join.requiredJoins = pending.requiredJoins.map(\.text)
             case "fields":
                 pending.fields = reader.list(pair)
+            case "required_access_grants":
+                pending.join.requiredAccessGrants = reader.strings(pair)
             case "sql":
-                sink.error("join parameter 'sql' is not supported; use sql_on", at: pair.keyLocation)
+                // The whole join clause, written out (UNNEST, FLATTEN, LATERAL …).
+                if let t = reader.template(pair) { pending.join.sql = t.template; pending.sqlOnRefs += t.references }
             default:
                 break
             }

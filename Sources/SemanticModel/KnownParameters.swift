@@ -35,7 +35,7 @@ enum KnownParameters {
                                               "convert_tz", "primary_key"]),
         "measure": fieldCommon.union(["filters", "percentile", "precision", "sql_distinct_key", "list_field",
                                       "approximate", "approximate_threshold", "direction",
-                                      "allow_approximate_optimization", "primary_key", "convert_tz",
+                                      "allow_approximate_optimization", "primary_key", "convert_tz", "datatype",
                                       // type: period_over_period
                                       "based_on", "based_on_time", "period", "kind", "value_to_date"]),
         "filter": fieldCommon.union(["default_value", "convert_tz", "datatype"]),

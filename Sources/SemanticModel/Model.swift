@@ -11,6 +11,12 @@ public struct Model: Hashable, Sendable {
     /// The model file's `named_value_format` blocks by name; fields' `value_format_name` resolve
     /// against these first, then Looker's built-ins (`ValueFormats.builtin(named:)`).
     public var namedValueFormats: [String: NamedValueFormat] = [:]
+    /// The model file's `access_grant` blocks by name.
+    public var accessGrants: [String: AccessGrant] = [:]
+    /// `week_start_day`: 0 = Monday (the default) … 6 = Sunday.
+    public var weekStartDay: Int = 0
+    /// `fiscal_month_offset`: months the fiscal year starts after January (any integer).
+    public var fiscalMonthOffset: Int = 0
     /// Dashboard files (`*.dashboard.lookml`) the model's includes name, project-relative: Looker
     /// reads only these.
     public var dashboardFiles: [String] = []

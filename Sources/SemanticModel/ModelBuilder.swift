@@ -45,6 +45,26 @@ final class ModelBuilder {
             switch pair.key {
             case "connection": model.connection = reader.string(pair)
             case "label": model.label = reader.string(pair)
+            case "access_grant":
+                guard let grant = reader.accessGrant(pair) else { continue }
+                if let first = model.accessGrants[grant.name] {
+                    sink.error("access_grant '\(grant.name)' is already defined at \(first.location.map(String.init(describing:)) ?? "")", at: grant.location)
+                } else {
+                    model.accessGrants[grant.name] = grant
+                }
+            case "week_start_day":
+                if let s = reader.scalar(pair) {
+                    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                    if let day = days.firstIndex(of: s.text) { model.weekStartDay = day } else {
+                        sink.error("week_start_day must be one of \(days.joined(separator: ", ")), not '\(s.text)'", at: s.location)
+                    }
+                }
+            case "fiscal_month_offset":
+                if let s = reader.scalar(pair) {
+                    if let n = Int(s.text) { model.fiscalMonthOffset = n } else {
+                        sink.error("fiscal_month_offset must be a whole number of months, not '\(s.text)'", at: s.location)
+                    }
+                }
             default: break
             }
         }
@@ -109,6 +129,8 @@ final class ModelBuilder {
             let explore = exploreBuilder.build(name: exploreName, pairs: pairs, location: explores.definitions[exploreName]!.location)
             if !explore.extensionRequired { model.explores.append(explore) }
         }
+        AccessChecks(model: model, sink: sink).check()
+        LiquidValidator.validate(model, sink: sink)
         return model
     }
 

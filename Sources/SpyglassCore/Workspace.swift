@@ -9,7 +9,14 @@ import Warehouse
 /// UI, reports) works through. Connections are opened lazily and pooled per URL, so dashboard tiles
 /// can run in parallel.
 public final class Workspace: @unchecked Sendable {
+    /// The project as `user` may see it (`AccessPolicy.visibleProject`): what every listing and picker shows.
     public let project: Project
+    /// The project as loaded, every explore included (for `validate` and for acting as someone else).
+    public let fullProject: Project
+    /// Who queries run for (their attributes are in `compileOptions`); `account` is who ran Spyglass.
+    public let user: User
+    public let account: String
+    public let users: UserDirectory
     public let projectRoot: String
     /// Compile settings (time zone, row limits, "now"); front ends may adjust them before querying.
     public var compileOptions: CompileOptions
@@ -17,23 +24,31 @@ public final class Workspace: @unchecked Sendable {
     /// Told about slow one-off work (building the demo database on first use).
     public var progress: (@Sendable (String) -> Void)?
 
-    private let databaseOverride: String?
-    private let settings: ConnectionSettings
+    let databaseOverride: String?
+    let settings: ConnectionSettings
     private let lock = NSLock()
     private var idle: [String: [any Connection]] = [:]
 
-    init(project: Project, projectRoot: String, databaseOverride: String?, settings: ConnectionSettings) {
-        self.project = project
+    init(project: Project, projectRoot: String, databaseOverride: String?, settings: ConnectionSettings,
+         users: UserDirectory, account: String, user: User) {
+        self.fullProject = project
+        self.project = AccessPolicy.visibleProject(project, attributes: user.compileAttributes, userName: user.name)
         self.projectRoot = projectRoot
         self.databaseOverride = databaseOverride
         self.settings = settings
+        self.users = users
+        self.account = account
+        self.user = user
         self.compileOptions = CompileOptions()
+        self.compileOptions.userAttributes = user.compileAttributes
+        self.compileOptions.userName = user.name
         self.connectionOptions = ConnectionOptions()
     }
 
     /// Loads the project (see `ProjectLocator`) and its connection settings. Model problems do not
     /// throw here: they are in `project.diagnostics`, and queries on broken explores fail later.
-    public static func open(projectRoot: String?, databaseURL: String?,
+    /// `asUser`: run as that user (see `Workspace.resolveUser`); nil runs as the account running Spyglass.
+    public static func open(projectRoot: String?, databaseURL: String?, asUser: String? = nil,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
         let root = try ProjectLocator.resolve(explicit: projectRoot)
         let project = ProjectLoader.load(root: root)
@@ -43,7 +58,11 @@ public final class Workspace: @unchecked Sendable {
         } catch {
             throw SpyglassError(.connection, String(describing: error))
         }
-        return Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings)
+        let users = try UserDirectory.load(projectRoot: root)
+        let account = Identity.currentAccount()
+        let user = try resolveUser(asUser, account: account, users: users)
+        return Workspace(project: project, projectRoot: root, databaseOverride: databaseURL, settings: settings,
+                         users: users, account: account, user: user)
     }
 
     // MARK: Connections
@@ -148,27 +167,31 @@ public final class Workspace: @unchecked Sendable {
         } catch {
             throw SpyglassError.from(error)
         }
-        var grandTotalsSQL: String?
+        var grandTotals: BoundStatement?
         if spec.totals && spec.rowTotals && !spec.pivots.isEmpty {
             var overall = QuerySpec(explore: spec.explore)
             overall.fields = compiled.columns.filter { $0.role == .measure }.map(\.name)
             overall.filters = spec.filters
             overall.totals = true
             do {
-                grandTotalsSQL = try QueryCompiler.compile(overall, project: project, dialect: dialect, options: compileOptions).totalsSQL
+                grandTotals = try QueryCompiler.compile(overall, project: project, dialect: dialect, options: compileOptions).totalsStatement
             } catch {
                 throw SpyglassError.from(error)
             }
         }
         let cap = compileOptions.maxRowLimit
         return try withConnection(url, token: token) { connection in
-            let main = try connection.query(compiled.sql, maxRows: cap)
-            let totals = try compiled.totalsSQL.map { try connection.query($0, maxRows: cap) }
-            let rowTotals = try compiled.rowTotalsSQL.map { try connection.query($0, maxRows: cap) }
-            let pivotValues = try compiled.pivotValuesSQL.map { try connection.query($0, maxRows: cap).rows.count }
+            // User values are bound parameters here (`compiled.sql` shows them as literals, for people).
+            func query(_ s: BoundStatement, maxRows: Int) throws -> ResultSet {
+                try connection.query(s.text, parameters: s.parameters, maxRows: maxRows)
+            }
+            let main = try query(compiled.statement, maxRows: cap)
+            let totals = try compiled.totalsStatement.map { try query($0, maxRows: cap) }
+            let rowTotals = try compiled.rowTotalsStatement.map { try query($0, maxRows: cap) }
+            let pivotValues = try compiled.pivotValuesStatement.map { try query($0, maxRows: cap).rows.count }
             // The corner under the row totals: the measures over everything, from the database too.
-            let grandTotals = try grandTotalsSQL.map { try connection.query($0, maxRows: 1).rows.first }
-            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals, grandTotals: grandTotals ?? nil,
+            let corner = try grandTotals.map { try query($0, maxRows: 1).rows.first }
+            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals, grandTotals: corner ?? nil,
                                       pivotValueCount: pivotValues, limitGiven: spec.limit != nil, labels: { self.label(of: $0, in: explore) })
         }
     }
@@ -184,7 +207,7 @@ public final class Workspace: @unchecked Sendable {
             throw SpyglassError.from(error)
         }
         try withConnection(url, token: token) { connection in
-            try connection.stream(compiled.sql, onColumns: { _ in
+            try connection.stream(compiled.statement.text, parameters: compiled.statement.parameters, onColumns: { _ in
                 try onColumns(ResultShaper.columns(of: compiled, labels: { self.label(of: $0, in: explore) }))
             }, onRow: onRow)
         }

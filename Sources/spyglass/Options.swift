@@ -20,8 +20,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("time-zone"), help: ArgumentHelp("The query time zone for time dimensions and date filters (IANA name).", valueName: "zone"))
     var timeZone: String = "UTC"
 
+    @Option(name: .customLong("as"), help: ArgumentHelp("Run as this user, with their attributes and access (only for users spyglass.users lets impersonate).", valueName: "user"))
+    var asUser: String?
+
     func workspace() throws -> Workspace {
-        let workspace = try Workspace.open(projectRoot: project, databaseURL: database)
+        let workspace = try Workspace.open(projectRoot: project, databaseURL: database, asUser: asUser)
         guard timeout > 0 else { throw SpyglassError(.usage, "--timeout must be a positive number of seconds") }
         workspace.connectionOptions.statementTimeoutSeconds = timeout
         guard maxRows > 0 else { throw SpyglassError(.usage, "--max-rows must be a positive number") }

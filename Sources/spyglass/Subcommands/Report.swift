@@ -21,8 +21,15 @@ struct Report: ParsableCommand {
         Cron: --if-rows, --if-changed STATEFILE and --alert print nothing (exit 0) when there is nothing \
         to send.
 
+        Per recipient: --to-users alice,bob renders one message per user, each run as that user (their \
+        attributes, access filters and grants; To: their email in spyglass.users), written as USER.eml into \
+        --out-dir or piped one by one into --deliver. The gates apply per recipient (--if-changed keeps \
+        STATEFILE.USER). If any recipient's report fails, nothing is written or sent. --as USER with no --to \
+        sends one message to that user.
+
         Example:
           0 7 * * * cd /srv/lookml && spyglass report business_health --format email --to team@example.com | sendmail -t
+          0 7 * * * cd /srv/lookml && spyglass report business_health --format email --to-users alice,bob --deliver 'sendmail -t'
         """
     )
 
@@ -42,6 +49,12 @@ struct Report: ParsableCommand {
     var ifChanged: String?
     @Option(help: ArgumentHelp("Send only when a tile's current value crosses: 'FIELD > N' (repeatable; > >= < <= = !=).", valueName: "'field > n'"))
     var alert: [String] = []
+    @Option(name: .customLong("to-users"), help: ArgumentHelp("One message per user (comma-separated, repeatable), each with that user's access applied and sent to their email in spyglass.users.", valueName: "alice,bob"))
+    var toUsers: [String] = []
+    @Option(name: .customLong("out-dir"), help: ArgumentHelp("Write each message as USER.eml into this directory.", valueName: "dir"))
+    var outDir: String?
+    @Option(help: ArgumentHelp("Pipe each message into this shell command, one run per message (e.g. 'sendmail -t').", valueName: "command"))
+    var deliver: String?
 
     func run() throws {
         let alerts = try checkUsage()
@@ -61,6 +74,32 @@ struct Report: ParsableCommand {
 
         let token = CancelToken()
         SignalCancellation.install(token)
+        if !toUsers.isEmpty {
+            return try runPerRecipient(workspace, dashboard: dashboard, alerts: alerts, filterValues: filterValues, token: token)
+        }
+        var to = self.to
+        if format == .email && to.isEmpty, let email = workspace.user.email {
+            to = [email]  // --as USER alone: the message goes to that user
+        }
+        if format == .email && to.isEmpty {
+            throw SpyglassError(.usage, "--as \(workspace.user.name): \(UserDirectory.fileName) gives this user no email; add one or pass --to")
+        }
+        guard let rendered = try render(workspace, dashboard: dashboard, alerts: alerts, filterValues: filterValues, token: token,
+                                        to: to, stateFile: ifChanged) else { return }
+        if let deliver {
+            try Self.deliver(rendered.text, command: deliver, recipient: to.joined(separator: ", "))
+        } else if let outDir {
+            try Self.writeFiles([(workspace.user.name, rendered.text)], into: outDir)
+        } else {
+            Output.write(rendered.text)
+            Output.flush()
+        }
+        if let ifChanged { try Self.writeState(ifChanged, rendered.fingerprint) }
+    }
+
+    /// One rendered report, or nil when a cron gate says there is nothing worth sending.
+    private func render(_ workspace: Workspace, dashboard: Dashboard, alerts: [ReportAlert], filterValues: [String: String],
+                        token: CancelToken, to: [String], stateFile: String?) throws -> (text: String, fingerprint: String)? {
         let outcomes = try workspace.runDashboard(dashboard, filterValues: filterValues, token: token)
         let failed = outcomes.compactMap(\.error)
         if let first = failed.first {
@@ -77,21 +116,133 @@ struct Report: ParsableCommand {
             }
             crossings += alert.crossings(in: report)
         }
-        if !alerts.isEmpty && crossings.isEmpty { return }
+        if !alerts.isEmpty && crossings.isEmpty { return nil }
         report.alerts = crossings.map(\.description)
-        if ifRows && !report.hasRows { return }
+        if ifRows && !report.hasRows { return nil }
         let fingerprint = report.fingerprint
-        if let ifChanged, Self.readState(ifChanged) == fingerprint { return }
+        if let stateFile, Self.readState(stateFile) == fingerprint { return nil }
+        return (try render(report, crossings: crossings, to: to), fingerprint)
+    }
 
-        Output.write(try render(report, crossings: crossings))
-        Output.flush()
-        if let ifChanged { try Self.writeState(ifChanged, fingerprint) }
+    /// `--to-users`: every recipient's message is rendered (as that user) before any is written or
+    /// sent, so one failing recipient sends nothing.
+    private func runPerRecipient(_ workspace: Workspace, dashboard: Dashboard, alerts: [ReportAlert], filterValues: [String: String],
+                                 token: CancelToken) throws {
+        var names: [String] = []
+        for name in toUsers.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !name.isEmpty {
+            if !names.contains(name) { names.append(name) }
+        }
+        guard !names.isEmpty else { throw SpyglassError(.usage, "--to-users names no user") }
+        guard names.count == 1 || outDir != nil || deliver != nil else {
+            throw SpyglassError(.usage, "--to-users with several users needs --out-dir DIR or --deliver COMMAND (one message each)")
+        }
+        // Who may be sent to, before anything runs: everyone is known, has an email, and may be run as.
+        var recipients: [(name: String, workspace: Workspace, email: String)] = []
+        for name in names {
+            let recipient = try workspace.acting(as: name)
+            guard let email = recipient.user.email else {
+                throw SpyglassError(.usage, "--to-users: \(UserDirectory.fileName) gives user '\(name)' no email")
+            }
+            do {
+                try MailMessage.validate(address: email)
+            } catch {
+                throw SpyglassError(.usage, "--to-users: the email of user '\(name)' in \(UserDirectory.fileName): \(error)")
+            }
+            recipients.append((name, recipient, email))
+        }
+        var messages: [(name: String, email: String, text: String, fingerprint: String)] = []
+        for recipient in recipients {
+            let state = ifChanged.map { "\($0).\(recipient.name)" }
+            do {
+                guard let rendered = try render(recipient.workspace, dashboard: dashboard, alerts: alerts, filterValues: filterValues,
+                                                token: token, to: [recipient.email], stateFile: state) else { continue }
+                messages.append((recipient.name, recipient.email, rendered.text, rendered.fingerprint))
+            } catch {
+                let cause = SpyglassError.from(error)
+                throw SpyglassError(cause.kind, "the report for recipient '\(recipient.name)' failed, so none was sent: \(cause.message)")
+            }
+        }
+        if let outDir {
+            try Self.writeFiles(messages.map { ($0.name, $0.text) }, into: outDir)
+        } else if let deliver {
+            var sent: [String] = []
+            for message in messages {
+                do {
+                    try Self.deliver(message.text, command: deliver, recipient: message.email)
+                } catch {
+                    let rest = messages.map(\.name).filter { !sent.contains($0) && $0 != message.name }
+                    let cause = SpyglassError.from(error)
+                    throw SpyglassError(cause.kind, cause.message + "; sent to: \(sent.isEmpty ? "no one" : sent.joined(separator: ", "))"
+                                        + "; not sent: \(([message.name] + rest).joined(separator: ", "))")
+                }
+                sent.append(message.name)
+                if let ifChanged { try Self.writeState("\(ifChanged).\(message.name)", message.fingerprint) }
+            }
+            return
+        } else if let only = messages.first {
+            Output.write(only.text)
+            Output.flush()
+        }
+        if let ifChanged { for message in messages { try Self.writeState("\(ifChanged).\(message.name)", message.fingerprint) } }
+    }
+
+    /// Writes `USER.eml` files: each to a temporary name first, then all renamed, so a failed write
+    /// leaves no message half-written.
+    static func writeFiles(_ files: [(name: String, text: String)], into directory: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SpyglassError(.usage, "--out-dir '\(directory)' is not a directory")
+        }
+        var staged: [(String, String)] = []
+        do {
+            for file in files {
+                let final = (directory as NSString).appendingPathComponent(file.name + ".eml")
+                let temporary = final + ".tmp-\(getpid())"
+                try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary))
+                staged.append((temporary, final))
+            }
+            for (temporary, final) in staged {
+                if rename(temporary, final) != 0 { throw CocoaError(.fileWriteUnknown) }
+            }
+        } catch {
+            for (temporary, _) in staged { unlink(temporary) }
+            throw SpyglassError(.usage, "--out-dir: cannot write the messages into '\(directory)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Pipes one message into `/bin/sh -c command`; a non-zero exit is a failure naming the recipient.
+    static func deliver(_ message: String, command: String, recipient: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        process.standardInput = input
+        do {
+            try process.run()
+        } catch {
+            throw SpyglassError(.usage, "--deliver: cannot run '/bin/sh': \(error.localizedDescription)")
+        }
+        input.fileHandleForWriting.write(Data(message.utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SpyglassError(.model, "--deliver '\(command)' failed (exit \(process.terminationStatus)) for \(recipient)")
+        }
     }
 
     /// Usage problems found before any query runs; returns the parsed alerts.
     private func checkUsage() throws -> [ReportAlert] {
+        if !toUsers.isEmpty || outDir != nil || deliver != nil {
+            guard format == .email else { throw SpyglassError(.usage, "--to-users, --out-dir and --deliver are only for --format email") }
+        }
+        if outDir != nil && deliver != nil { throw SpyglassError(.usage, "--out-dir and --deliver cannot be combined: write the messages or send them") }
+        if !toUsers.isEmpty && (!to.isEmpty || !cc.isEmpty) {
+            throw SpyglassError(.usage, "--to and --cc cannot be combined with --to-users: each message goes only to the user it was run as")
+        }
         if format == .email {
-            guard !to.isEmpty else { throw SpyglassError(.usage, "--format email needs at least one --to address") }
+            guard !to.isEmpty || !toUsers.isEmpty || options.asUser != nil else {
+                throw SpyglassError(.usage, "--format email needs at least one --to address (or --to-users, or --as USER)")
+            }
             for (flag, addresses) in [("--to", to), ("--cc", cc), ("--from", from.map { [$0] } ?? [])] {
                 for address in addresses {
                     do {
@@ -124,7 +275,7 @@ struct Report: ParsableCommand {
         return values
     }
 
-    private func render(_ report: Presentation.Report, crossings: [ReportAlert.Crossing]) throws -> String {
+    private func render(_ report: Presentation.Report, crossings: [ReportAlert.Crossing], to: [String]) throws -> String {
         switch format {
         case .text: return ReportRenderer.text(report, ascii: ascii)
         case .markdown: return ReportRenderer.markdown(report)

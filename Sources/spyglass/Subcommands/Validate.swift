@@ -37,8 +37,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         if syntax { return try checkSyntax() }
         let workspace = try options.workspace()
-        let project = workspace.project
-        var diagnostics = project.diagnostics
+        // Every explore, whoever runs validate: access rules hide explores from users, not from checks.
+        let project = workspace.fullProject
+        var diagnostics = project.diagnostics + workspace.accessDiagnostics
         var compileSummary: [String] = []
         if sql {
             let (failures, summary) = try compileEveryField(project, workspace: workspace)

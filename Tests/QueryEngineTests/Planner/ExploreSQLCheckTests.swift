@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func corpusProjectsCompileEveryField() {
-        for name in ["retail_bq", "hub_spoke"] {
+        for name in ["retail_bq", "hub_spoke", "warehouse_usage"] {
             let project = ProjectLoader.load(root: Self.corpus + "/" + name)
             let results = ExploreSQLCheck.run(project: project, dialect: { _ in PostgresDialect() })
             #expect(results.count == project.models.reduce(0) { $0 + $1.explores.count }, "\(name)")
@@ -38,16 +38,19 @@ import Testing
         ])
     }
 
-    /// One mistake of the explore's own (here an always_filter on a field its fields: list leaves
-    /// out) is one failure at the explore, not one per field.
+    /// One mistake of the explore's own (here a sql_always_where naming a view it does not join)
+    /// is one failure at the explore, not one per field.
     @Test func anExploreWideMistakeIsReportedOnce() throws {
         let root = try Self.write([
             "m.model.lkml": """
                 connection: "db"
                 include: "*.view"
                 explore: orders {
-                  fields: [orders.id, orders.count]
-                  always_filter: { filters: [status: "complete"] }
+                  sql_always_where: ${users.id} > 0 ;;
+                }
+                view: users {
+                  sql_table_name: users ;;
+                  dimension: id { primary_key: yes type: number }
                 }
                 """,
             "orders.view.lkml": """
@@ -61,7 +64,8 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let project = ProjectLoader.load(root: root)
-        #expect(Self.failures(project) == ["orders: * at m.model.lkml:3:10: filter field 'orders.status' is not available in explore 'orders'"])
+        #expect(Self.failures(project) == ["orders: * at m.model.lkml:3:10: "
+            + "'sql_always_where of explore 'orders'' references '${users.id}', but 'users' is not joined in explore 'orders'"])
     }
 
     @Test func twoHundredFiftyViewsCompileFast() throws {
