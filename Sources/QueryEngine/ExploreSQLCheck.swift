@@ -38,10 +38,13 @@ public enum ExploreSQLCheck {
             for explore in model.explores { items.append((model, explore, d)) }
         }
         let work = items
+        var prepared: [String: CompileOptions] = [:]
+        for model in project.models { prepared[model.name] = validatorOptions(options, model: model) }
+        let perModel = prepared
         let slots = ResultSlots(count: work.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             let item = work[i]
-            slots.set(i, check(item.explore, of: item.model, project: project, dialect: item.dialect, options: options))
+            slots.set(i, check(item.explore, of: item.model, project: project, dialect: item.dialect, prepared: perModel[item.model.name]!))
         }
         return slots.values
     }
@@ -49,19 +52,47 @@ public enum ExploreSQLCheck {
     /// Checks one explore.
     public static func check(_ explore: Explore, of model: Model, project: Project, dialect: any Dialect,
                              options: CompileOptions = CompileOptions()) -> ExploreResult {
+        check(explore, of: model, project: project, dialect: dialect, prepared: validatorOptions(options, model: model))
+    }
+
+    static func check(_ explore: Explore, of model: Model, project: Project, dialect: any Dialect,
+                      prepared options: CompileOptions) -> ExploreResult {
         let reference = "\(model.name)/\(explore.name)"
-        let options = validatorOptions(options, model: model)
+        let exposed = project.fields(in: explore, of: model)
         var groups: [[ExploreField]] = []
         var byAlias: [String: Int] = [:]
-        for item in project.fields(in: explore, of: model) where item.field.kind == .dimension || item.field.kind == .measure {
+        for item in exposed where item.field.kind == .dimension || item.field.kind == .measure {
             if let g = byAlias[item.alias] { groups[g].append(item) } else {
                 byAlias[item.alias] = groups.count
                 groups.append([item])
             }
         }
+        // A user must give a parameter without default_value a value; the validator gives the
+        // first allowed value (or a plain one).
+        var parameterFilters: [FilterCondition] = []
+        for item in exposed where item.field.kind == .parameter && item.field.defaultValue == nil {
+            let value = item.field.allowedValues.first?.value ?? (item.field.type == "number" ? "1" : "validate")
+            parameterFilters.append(FilterCondition(field: item.name, expression: value))
+        }
+        // A period_over_period measure is only asked for with a timeframe of the time it compares.
+        func helpers(_ fields: [ExploreField]) -> [String] {
+            var out: [String] = []
+            for item in fields where item.field.type == "period_over_period" {
+                guard let time = item.field.basedOnTime else { continue }
+                // `created_year`, `orders.created_month`, or the group `created`.
+                let name = String(time.split(separator: ".").last ?? Substring(time))
+                let frames = ["date", "month", "week", "quarter", "year"]
+                let helper = exposed.first { $0.alias == item.alias && $0.field.name == name }
+                    ?? exposed.first { $0.alias == item.alias && $0.field.group == name && frames.contains($0.field.timeframe ?? "") }
+                if let helper, !out.contains(helper.name) { out.append(helper.name) }
+            }
+            return out
+        }
         var failures: [Failure] = []
         func compiles(_ fields: [ExploreField]) -> QueryError? {
-            var spec = QuerySpec(explore: reference, fields: fields.map(\.name))
+            let names = fields.map(\.name)
+            var spec = QuerySpec(explore: reference, fields: names + helpers(fields).filter { !names.contains($0) })
+            spec.filters = parameterFilters
             spec.limit = 1
             do {
                 _ = try QueryCompiler.compile(spec, project: project, dialect: dialect, options: options)
@@ -116,8 +147,41 @@ extension ExploreSQLCheck {
                 out.userAttributes[filter.userAttribute] = "-NULL"
             }
         }
+        // Attributes model SQL reads through Liquid (`_user_attributes['region']`) get a plain value.
+        for name in liquidUserAttributes(of: model) where out.userAttributes[name] == nil {
+            out.userAttributes[name] = "1"
+        }
         out.userName = "the content validator"
         return out
+    }
+
+    /// Names in `_user_attributes['name']` (or `"name"`) anywhere in the model's SQL.
+    static func liquidUserAttributes(of model: Model) -> Set<String> {
+        var names: Set<String> = []
+        func scan(_ template: SQLTemplate?) {
+            guard let template else { return }
+            for case .text(let text) in template.fragments where text.contains("_user_attributes") {
+                var rest = Substring(text)
+                while let range = rest.range(of: "_user_attributes[") {
+                    rest = rest[range.upperBound...]
+                    guard let quote = rest.first, quote == "'" || quote == "\"" else { continue }
+                    let body = rest.dropFirst()
+                    guard let end = body.firstIndex(of: quote) else { break }
+                    names.insert(String(body[..<end]))
+                    rest = body[end...]
+                }
+            }
+        }
+        for view in model.views.values {
+            scan(view.derivedTableSQL)
+            for field in view.fields { scan(field.sql); scan(field.sqlStart); scan(field.sqlEnd) }
+        }
+        for explore in model.explores {
+            scan(explore.sqlAlwaysWhere)
+            scan(explore.sqlAlwaysHaving)
+            for join in explore.joins { scan(join.sqlOn); scan(join.sqlWhere); scan(join.sql) }
+        }
+        return names
     }
 }
 

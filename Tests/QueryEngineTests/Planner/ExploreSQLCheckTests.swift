@@ -38,6 +38,19 @@ import Testing
         ])
     }
 
+    /// As a content validator: a user meeting every grant, a value for every user attribute the
+    /// model's Liquid reads and every parameter without a default, a period_over_period measure
+    /// asked with its time; what is left cannot compile for anyone.
+    @Test func onlyWhatCannotCompileForAnyoneIsReported() {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        let realworld = Self.failures(ProjectLoader.load(root: fixtures + "/realworld"))
+        #expect(realworld.count == 2)
+        #expect(realworld.allSatisfy { $0.hasPrefix("orders: snapshot.") && $0.contains("builds its table with create_process") }, "\(realworld)")
+        let liquid = Self.failures(ProjectLoader.load(root: fixtures + "/liquid"))
+        #expect(liquid.count == 2)
+        #expect(liquid.allSatisfy { $0.contains("a ${…} reference was damaged by Liquid") }, "\(liquid)")
+    }
+
     /// One mistake of the explore's own (here a sql_always_where naming a view it does not join)
     /// is one failure at the explore, not one per field.
     @Test func anExploreWideMistakeIsReportedOnce() throws {
