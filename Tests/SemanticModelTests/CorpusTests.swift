@@ -38,6 +38,9 @@ struct CorpusTests {
         #expect(merged?.mergedQueries.map(\.explore) == ["order_items", "products"])
         #expect(merged?.mergedQueries.last?.joinFields.map(\.field) == ["products.category"])
         #expect(project.dashboards.allSatisfy { $0.model == "retail" })
+        let model = project.model(named: "retail")
+        #expect(model?.explores.map(\.name).sorted() == ["brand_rankings", "customers", "order_items", "order_items_lite", "products"])
+        #expect(model?.explore(named: "customers")?.join(named: "user_tags")?.sql != nil)
     }
 
     @Test func hubAndSpokeWithImportedProjects() {
