@@ -41,7 +41,20 @@ struct DashboardValidator {
                 let owner = "element '\(element.name)' of dashboard '\(dashboard.name)'"
                 if !element.mergedQueries.isEmpty {
                     validateMerged(element, owner: owner, dashboard: dashboard, filterNames: filterNames, lookup: lookup, fields: fields)
+                    // Looker documents merged results; Spyglass does not run them yet (evaluation is
+                    // the query side's), so the tile is accepted with a warning rather than an error.
+                    // Named without its dashboard: an element inherited through extends warns once.
+                    sink.warning("element '\(element.name)' merges the results of \(element.mergedQueries.count) queries, which Spyglass does not run yet; "
+                        + "the tile shows no data", at: element.location)
                     continue
+                }
+                let dynamicNames = Set(element.dynamicFields.map(\.name))
+                let used = (element.fields + element.pivots + element.sorts.map { String($0.prefix { $0 != " " }) }).filter(dynamicNames.contains)
+                if !used.isEmpty {
+                    var seen: Set<String> = []
+                    let names = used.filter { seen.insert($0).inserted }.joined(separator: ", ")
+                    sink.warning("element '\(element.name)' shows dynamic fields (\(names)), which Spyglass does not evaluate yet; running the tile is refused",
+                                 at: element.location)
                 }
                 var query = DashboardQuery()
                 query.model = element.model

@@ -123,9 +123,6 @@ struct ExploreBuilder {
         for condition in explore.alwaysFilter + explore.conditionallyFilter {
             checkFieldName(condition.field, at: condition.location, aliases: aliasView, context: "filters of explore '\(name)'", unscoped: explore.alias)
         }
-        for filter in explore.accessFilters {
-            checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
-        }
         for field in explore.conditionallyFilterUnless {
             checkFieldName(field, at: nil, aliases: aliasView, context: "unless of explore '\(name)'", unscoped: explore.alias)
         }
@@ -134,6 +131,9 @@ struct ExploreBuilder {
         for i in explore.alwaysFilter.indices { explore.alwaysFilter[i].field = qualified(explore.alwaysFilter[i].field) }
         for i in explore.conditionallyFilter.indices { explore.conditionallyFilter[i].field = qualified(explore.conditionallyFilter[i].field) }
         explore.conditionallyFilterUnless = explore.conditionallyFilterUnless.map(qualified)
+        for filter in explore.accessFilters {
+            checkFieldName(filter.field, at: filter.location, aliases: aliasView, context: "access_filter of explore '\(name)'")
+        }
         explore.joins = kept.map(\.join)
         warnAboutFanOut(explore: explore, joins: kept, aliases: aliasView, skipping: missingKey)
         for pending in kept { warnIfJoinMissesKey(pending, aliases: aliasView) }

@@ -20,11 +20,17 @@ enum ModelBenchmarks {
             // not part of loading (a `spyglass validate` process never frees its project at all).
             var loaded: [Project] = []
             loaded.reserveCapacity(12)
-            let ms = Bench.spread(runs: quick ? 3 : 9) { loaded.append(ProjectLoader.load(root: dir)) }
+            // CPU time too (all threads): on a shared machine wall time measures the neighbours.
+            var cpu = Double.infinity
+            let ms = Bench.spread(runs: quick ? 3 : 9) {
+                let start = cpuSeconds()
+                loaded.append(ProjectLoader.load(root: dir))
+                cpu = min(cpu, cpuSeconds() - start)
+            }
             project = loaded.removeLast()
             loaded.removeAll()
             Bench.report("load + validate 250 views (\(Bench.format(Double(bytes) / 1_048_576, 2)) MB)",
-                         "\(Bench.format(ms.median)) ms (fastest \(Bench.format(ms.fastest)))",
+                         "\(Bench.format(ms.median)) ms (fastest \(Bench.format(ms.fastest)), least CPU \(Bench.format(cpu * 1000)) ms)",
                          target: "< 100 ms", ok: ms.median < 100)
         }
         if load {
@@ -68,6 +74,13 @@ enum ModelBenchmarks {
                          target: "≤ 1 ms", ok: perQuery <= 1)
         }
     }
+}
+
+/// User plus system CPU time of this process so far, in seconds.
+private func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
 }
 
 struct BenchError: Error, CustomStringConvertible {

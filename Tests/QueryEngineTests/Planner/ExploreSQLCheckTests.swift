@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func corpusProjectsCompileEveryField() {
-        for name in ["retail_bq", "hub_spoke"] {
+        for name in ["retail_bq", "hub_spoke", "warehouse_usage"] {
             let project = ProjectLoader.load(root: Self.corpus + "/" + name)
             let results = ExploreSQLCheck.run(project: project, dialect: { _ in PostgresDialect() })
             #expect(results.count == project.models.reduce(0) { $0 + $1.explores.count }, "\(name)")
@@ -38,16 +38,32 @@ import Testing
         ])
     }
 
-    /// One mistake of the explore's own (here an always_filter on a field its fields: list leaves
-    /// out) is one failure at the explore, not one per field.
+    /// As a content validator: a user meeting every grant, a value for every user attribute the
+    /// model's Liquid reads and every parameter without a default, a period_over_period measure
+    /// asked with its time; what is left cannot compile for anyone.
+    @Test func onlyWhatCannotCompileForAnyoneIsReported() {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures").path
+        let realworld = Self.failures(ProjectLoader.load(root: fixtures + "/realworld"))
+        #expect(realworld.count == 2)
+        #expect(realworld.allSatisfy { $0.hasPrefix("orders: snapshot.") && $0.contains("builds its table with create_process") }, "\(realworld)")
+        let liquid = Self.failures(ProjectLoader.load(root: fixtures + "/liquid"))
+        #expect(liquid.count == 2)
+        #expect(liquid.allSatisfy { $0.contains("a ${…} reference was damaged by Liquid") }, "\(liquid)")
+    }
+
+    /// One mistake of the explore's own (here a sql_always_where naming a view it does not join)
+    /// is one failure at the explore, not one per field.
     @Test func anExploreWideMistakeIsReportedOnce() throws {
         let root = try Self.write([
             "m.model.lkml": """
                 connection: "db"
                 include: "*.view"
                 explore: orders {
-                  fields: [orders.id, orders.count]
-                  always_filter: { filters: [status: "complete"] }
+                  sql_always_where: ${users.id} > 0 ;;
+                }
+                view: users {
+                  sql_table_name: users ;;
+                  dimension: id { primary_key: yes type: number }
                 }
                 """,
             "orders.view.lkml": """
@@ -61,7 +77,8 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let project = ProjectLoader.load(root: root)
-        #expect(Self.failures(project) == ["orders: * at m.model.lkml:3:10: filter field 'orders.status' is not available in explore 'orders'"])
+        #expect(Self.failures(project) == ["orders: * at m.model.lkml:3:10: "
+            + "'sql_always_where of explore 'orders'' references '${users.id}', but 'users' is not joined in explore 'orders'"])
     }
 
     @Test func twoHundredFiftyViewsCompileFast() throws {

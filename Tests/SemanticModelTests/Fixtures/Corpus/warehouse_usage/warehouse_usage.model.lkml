@@ -25,7 +25,7 @@ explore: query_history {
     filters: [date_filter: "7 days"]
   }
   access_filter: {
-    field: warehouse_name
+    field: query_history.warehouse_name
     user_attribute: allowed_warehouses
   }
 

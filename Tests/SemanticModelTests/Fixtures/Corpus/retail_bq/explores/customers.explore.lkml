@@ -7,6 +7,15 @@ explore: customers {
     relationship: one_to_one
     sql_on: ${customers.id} = ${user_facts.user_id} ;;
   }
+
+  join: user_tags {
+    relationship: one_to_many
+    sql: LEFT JOIN UNNEST(${customers.tags}) AS user_tags ;;
+  }
+}
+
+explore: brand_rankings {
+  label: "Brand Rankings"
 }
 
 explore: products_base {

@@ -74,6 +74,7 @@ view: order_items {
 
   measure: average_margin {
     type: average
+    required_access_grants: [can_see_margin]
     sql: ${gross_margin} ;;
   }
 

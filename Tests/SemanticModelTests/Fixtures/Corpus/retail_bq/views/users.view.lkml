@@ -34,6 +34,11 @@ view: users {
     sql: ${age} ;;
   }
 
+  dimension: tags {
+    hidden: yes
+    sql: ${TABLE}.tags ;;
+  }
+
   dimension: traffic_source {
     type: string
     sql: ${TABLE}.traffic_source ;;
