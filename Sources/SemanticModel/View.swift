@@ -19,6 +19,9 @@ public struct View: Hashable, Sendable {
     public var drillFields: [String]
     public var extensionRequired: Bool
     public var location: SourceLocation?
+    /// A `derived_table` validation rejected (no sql, no usable explore_source): queries refuse the
+    /// view instead of reading a relation named after it.
+    public var hasUnusableDerivedTable = false
 
     public init(name: String) {
         self.name = name
