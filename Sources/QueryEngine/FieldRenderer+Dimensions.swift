@@ -147,8 +147,10 @@ extension FieldRenderer {
         let within = ((offset % 12) + 12) % 12          // the start month's index in its year, 0…11
         let years = (offset - within) / 12               // whole years the start moves
         let month = try dialect.extract(.month, ts), year = try dialect.extract(.year, ts)
+        let yearShift = years > 0 ? " - \(years)" : years < 0 ? " + \(-years)" : ""
         let fiscalYear = within == 0 && years == 0 ? year
-            : "(\(year) - \(years) - (CASE WHEN \(month) <= \(within) THEN 1 ELSE 0 END))"
+            : within == 0 ? "(\(year)\(yearShift))"
+            : "(\(year)\(yearShift) - (CASE WHEN \(month) <= \(within) THEN 1 ELSE 0 END))"
         let fiscalMonth = within == 0 ? month : "(CASE WHEN \(month) > \(within) THEN \(month) - \(within) ELSE \(month) + \(12 - within) END)"
         let quarter = "(CASE WHEN \(fiscalMonth) <= 3 THEN 1 WHEN \(fiscalMonth) <= 6 THEN 2 WHEN \(fiscalMonth) <= 9 THEN 3 ELSE 4 END)"
         switch timeframe {

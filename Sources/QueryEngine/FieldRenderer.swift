@@ -178,6 +178,9 @@ final class FieldRenderer {
         if let kind = view.persistedOnlyDerivedTable {
             throw QueryError("view '\(view.name)' builds its table with \(kind), which needs a writing connection, and Spyglass runs read-only; give it a sql_table_name or a derived_table sql")
         }
+        if view.hasUnusableDerivedTable {
+            throw QueryError("view '\(view.name)' has a derived_table that validation rejects, so it has no table to read; fix its derived_table (validate shows where)")
+        }
         if let native = view.nativeDerivedTable {
             let sql = try nativeDerivedTableSQL(view, native)
             tableCache[view.name] = sql

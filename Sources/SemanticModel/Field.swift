@@ -59,25 +59,9 @@ public struct Field: Hashable, Sendable {
     public var suggestions: [String]
     /// `required_access_grants`: the model's `access_grant`s a user must meet to see this field.
     public var requiredAccessGrants: [String] = []
-    /// `case:` of a dimension: `when` branches in order and the `else` label.
-    public var cases: [CaseWhen] = []
-    public var caseElse: String?
-    /// `alpha_sort: yes` sorts a `case:` dimension by label instead of by `when` order.
-    public var alphaSort: Bool = false
-    /// `type: location`: the latitude and longitude expressions.
-    public var sqlLatitude: SQLTemplate?
-    public var sqlLongitude: SQLTemplate?
-    /// `type: distance`: the two location fields (`view.field` or `field`) and `units:`.
-    public var startLocationField: String?
-    public var endLocationField: String?
-    public var units: String?
-    /// `type: list` measures: the dimension whose distinct values are listed.
-    public var listField: String?
-    /// `type: period_over_period` measures.
-    public var basedOn: String?
-    public var basedOnTime: String?
-    public var period: String?
-    public var periodKind: String?
+    /// Parameters few fields have (case, location/distance, list_field, period over period),
+    /// boxed: a Field is copied often while compiling, and one nil reference copies for free.
+    private var extrasBox: Boxed<FieldExtras>?
     public var location: SourceLocation?
 
     public init(view: String, name: String, kind: Kind, type: String) {
@@ -98,6 +82,60 @@ public struct Field: Hashable, Sendable {
 
     /// `view.field` by the owning view's name.
     public var qualifiedName: String { "\(view).\(name)" }
+
+    /// The rarely used parameters (all empty for most fields).
+    public var extras: FieldExtras {
+        get { extrasBox?.value ?? FieldExtras() }
+        set { extrasBox = newValue == FieldExtras() ? nil : Boxed(newValue) }
+    }
+
+    /// `case:` of a dimension: `when` branches in order.
+    public var cases: [CaseWhen] { get { extras.cases } set { extras.cases = newValue } }
+    /// `case:`'s `else` label.
+    public var caseElse: String? { get { extras.caseElse } set { extras.caseElse = newValue } }
+    /// `alpha_sort: yes` sorts a `case:` dimension by label instead of by `when` order.
+    public var alphaSort: Bool { get { extras.alphaSort } set { extras.alphaSort = newValue } }
+    /// `type: location`: the latitude and longitude expressions.
+    public var sqlLatitude: SQLTemplate? { get { extras.sqlLatitude } set { extras.sqlLatitude = newValue } }
+    public var sqlLongitude: SQLTemplate? { get { extras.sqlLongitude } set { extras.sqlLongitude = newValue } }
+    /// `type: distance`: the two location fields (`view.field` or `field`) and `units:`.
+    public var startLocationField: String? { get { extras.startLocationField } set { extras.startLocationField = newValue } }
+    public var endLocationField: String? { get { extras.endLocationField } set { extras.endLocationField = newValue } }
+    public var units: String? { get { extras.units } set { extras.units = newValue } }
+    /// `type: list` measures: the dimension whose distinct values are listed.
+    public var listField: String? { get { extras.listField } set { extras.listField = newValue } }
+    /// `type: period_over_period` measures.
+    public var basedOn: String? { get { extras.basedOn } set { extras.basedOn = newValue } }
+    public var basedOnTime: String? { get { extras.basedOnTime } set { extras.basedOnTime = newValue } }
+    public var period: String? { get { extras.period } set { extras.period = newValue } }
+    public var periodKind: String? { get { extras.periodKind } set { extras.periodKind = newValue } }
+}
+
+/// The parameters of `Field` that few fields have.
+public struct FieldExtras: Hashable, Sendable {
+    public var cases: [CaseWhen] = []
+    public var caseElse: String?
+    public var alphaSort = false
+    public var sqlLatitude: SQLTemplate?
+    public var sqlLongitude: SQLTemplate?
+    public var startLocationField: String?
+    public var endLocationField: String?
+    public var units: String?
+    public var listField: String?
+    public var basedOn: String?
+    public var basedOnTime: String?
+    public var period: String?
+    public var periodKind: String?
+
+    public init() {}
+}
+
+/// An immutable value behind one reference, compared and hashed by value.
+final class Boxed<T: Hashable & Sendable>: Hashable, Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+    static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 /// One `when:` of a `case:` dimension.

@@ -6,8 +6,13 @@ public struct View: Hashable, Sendable {
     public var sqlTableName: String?
     /// `derived_table: { sql: … }`; the query engine renders it as a subquery.
     public var derivedTableSQL: SQLTemplate?
-    /// `derived_table: { explore_source: … }`: compiled from the source explore per query.
-    public var nativeDerivedTable: NativeDerivedTable?
+    /// `derived_table: { explore_source: … }`: compiled from the source explore per query (boxed:
+    /// views are copied often while compiling).
+    public var nativeDerivedTable: NativeDerivedTable? {
+        get { nativeBox?.value }
+        set { nativeBox = newValue.map(Boxed.init) }
+    }
+    private var nativeBox: Boxed<NativeDerivedTable>?
     /// `derived_table: { create_process | sql_create }`: a table only a writing connection can
     /// build (`create_process` or `sql_create`); nil otherwise.
     public var persistedOnlyDerivedTable: String?
@@ -21,6 +26,9 @@ public struct View: Hashable, Sendable {
     /// `required_access_grants`: the model's `access_grant`s a user must meet to see any field of it.
     public var requiredAccessGrants: [String] = []
     public var location: SourceLocation?
+    /// A `derived_table` validation rejected (no sql, no usable explore_source): queries refuse the
+    /// view instead of reading a relation named after it.
+    public var hasUnusableDerivedTable = false
 
     public init(name: String) {
         self.name = name

@@ -76,6 +76,7 @@ struct ViewBuilder {
                 }
                 if let source = block.pairs.first(where: { $0.key == "explore_source" }) {
                     built.view.nativeDerivedTable = nativeDerivedTable(source)
+                    built.view.hasUnusableDerivedTable = built.view.nativeDerivedTable == nil
                 } else if let persisted = block.pairs.first(where: { $0.key == "create_process" || $0.key == "sql_create" }) {
                     // Only a connection that may write can build these; the query engine refuses a
                     // query that needs the view, naming it.
@@ -83,6 +84,7 @@ struct ViewBuilder {
                     sink.warning("view '\(name)' builds its derived table with \(persisted.key), which needs a writing connection; Spyglass runs read-only, so queries that use this view are refused", at: persisted.keyLocation)
                 } else if !sawSQL {
                     sink.error("derived_table of view '\(name)' needs a sql parameter", at: block.location)
+                    built.view.hasUnusableDerivedTable = true
                 }
             case "label":
                 built.view.label = reader.string(pair)

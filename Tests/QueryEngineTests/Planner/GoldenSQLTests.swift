@@ -14,7 +14,20 @@ import Testing
                                    sorts: [SortKey(field: "orders.count", descending: true)], pivots: ["orders.status"], limit: 20, totals: true, rowTotals: true)),
         ("timeframes", QuerySpec(explore: "users", fields: ["users.created_month", "users.created_week", "users.created_day_of_week", "users.is_vip", "users.age_tier", "users.count"],
                                  filters: [FilterCondition(field: "users.created_date", expression: "last 30 days")])),
+        // The realworld fixture (RealWorldFixture): native derived tables, dimension shapes, period over period.
+        ("native_derived_table", QuerySpec(explore: "realworld/orders", fields: ["users.state", "state_facts.most_users_in_state",
+                                                                                 "user_status_facts.most_orders_in_filter"],
+                                           filters: [FilterCondition(field: "users.is_vip", expression: "yes")])),
+        ("dimension_shapes", QuerySpec(explore: "realworld/users", fields: ["users.age_group", "users.created_week", "users.created_fiscal_quarter",
+                                                                            "users.mean_age", "page_views.count"],
+                                       sorts: [SortKey(field: "users.age_group")])),
+        ("period_over_period", QuerySpec(explore: "realworld/orders", fields: ["orders.created_month", "orders.count", "orders.count_last_year",
+                                                                               "orders.amount_relative_change_yoy"])),
     ]
+
+    static func project(_ name: String) -> Project {
+        ["native_derived_table", "dimension_shapes", "period_over_period"].contains(name) ? RealWorldFixture.project : ShopFixture.project
+    }
 
     static var options: CompileOptions {
         CompileOptions(now: Date(timeIntervalSince1970: 1_767_225_600), queryTimeZone: TimeZone(secondsFromGMT: 3600)!)
@@ -33,7 +46,7 @@ import Testing
         let dialect = try Dialects.named(dialectName)
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         for (name, spec) in Self.queries {
-            let text = Self.render(try QueryCompiler.compile(spec, project: ShopFixture.project, dialect: dialect, options: Self.options))
+            let text = Self.render(try QueryCompiler.compile(spec, project: Self.project(name), dialect: dialect, options: Self.options))
             let file = Self.goldenRoot.appendingPathComponent(dialectName).appendingPathComponent("\(name).sql")
             if record {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

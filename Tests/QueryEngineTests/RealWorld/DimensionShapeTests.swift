@@ -20,6 +20,20 @@ import Warehouse
         }
     }
 
+    @Test func caseDimensionKeepsWhenOrderWithPivotsAndRowTotals() throws {
+        let spec = QuerySpec(explore: "realworld/users", fields: ["users.age_group", "users.count"],
+                             sorts: [SortKey(field: "users.age_group")], pivots: ["users.is_vip"], rowTotals: true)
+        let vip = "CASE WHEN vip = 1 THEN 'Yes' ELSE 'No' END"
+        for db in try RealWorldFixture.databases() {
+            let compiled = try ResultCheck.check(spec, on: db, hand: """
+                SELECT \(Self.ageGroup), \(vip), COUNT(*) FROM users GROUP BY 1, 2 ORDER BY MIN(\(Self.ageRank)), 2
+                """, ordered: true, project: RealWorldFixture.project)
+            let totals = try db.query(try #require(compiled.rowTotalsSQL))
+            let hand = try db.query("SELECT \(Self.ageGroup), COUNT(*) FROM users GROUP BY 1 ORDER BY MIN(\(Self.ageRank))")
+            ResultCheck.expectSame(totals, hand, sql: compiled.rowTotalsSQL!, handSQL: "row totals", db: db.name, ordered: true)
+        }
+    }
+
     @Test func caseDimensionWithoutElseIsNullAfterItsLabels() throws {
         let spec = QuerySpec(explore: "realworld/orders", fields: ["orders.status_group", "orders.count", "orders.total_amount"],
                              sorts: [SortKey(field: "orders.status_group")])

@@ -56,23 +56,61 @@ import Warehouse
         #expect(compiled.allSatisfy { $0.sql.contains("LEFT JOIN events AS raw_events ON raw_events.user_id = (\"users\".id)") })
     }
 
-    @Test func referenceValidationRejectsIsNeverSentToTheDatabase() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spyglass-hygiene-\(getpid())")
+    /// A one-model project written to a temporary directory: `views` is the view file's text.
+    static func project(explores: String, views: String) throws -> Project {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("spyglass-hygiene-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "connection: \"x\"\ninclude: \"*.view.lkml\"\nexplore: t {}\n".write(to: dir.appendingPathComponent("m.model.lkml"), atomically: true, encoding: .utf8)
-        try """
+        try "connection: \"x\"\ninclude: \"*.view.lkml\"\n\(explores)\n".write(to: dir.appendingPathComponent("m.model.lkml"), atomically: true, encoding: .utf8)
+        try views.write(to: dir.appendingPathComponent("t.view.lkml"), atomically: true, encoding: .utf8)
+        return ProjectLoader.load(root: dir.path)
+    }
+
+    @Test func referenceValidationRejectsIsNeverSentToTheDatabase() throws {
+        let project = try Self.project(explores: "explore: t {}", views: """
             view: t {
               sql_table_name: t ;;
               dimension: broken {
                 sql: ${TABLE}.x + ${not a reference} ;;
               }
             }
-            """.write(to: dir.appendingPathComponent("t.view.lkml"), atomically: true, encoding: .utf8)
-        let project = ProjectLoader.load(root: dir.path)
+            """)
         #expect(project.diagnostics.contains { $0.severity == .error && $0.message.contains("not a reference") })
         #expect(throws: QueryError("'t.broken' has a malformed ${…} reference in its SQL; fix the reference (validate shows where)")) {
             try QueryCompiler.compile(QuerySpec(explore: "t", fields: ["t.broken"]), project: project, dialect: PostgresDialect())
+        }
+    }
+
+    @Test func derivedTableValidationRejectsIsNotReadAsARelationNamedAfterTheView() throws {
+        let project = try Self.project(explores: "explore: t {}", views: """
+            view: t {
+              derived_table: {
+                persist_for: "24 hours"
+              }
+              dimension: x {}
+            }
+            """)
+        #expect(project.diagnostics.contains { $0.severity == .error && $0.message.contains("needs a sql parameter") })
+        #expect(throws: QueryError("view 't' has a derived_table that validation rejects, so it has no table to read; fix its derived_table (validate shows where)")) {
+            try QueryCompiler.compile(QuerySpec(explore: "t", fields: ["t.x"]), project: project, dialect: PostgresDialect())
+        }
+    }
+
+    @Test func nativeDerivedTableReadingItselfIsRefusedNotCompiledForever() throws {
+        let project = try Self.project(explores: "explore: loop {}", views: """
+            view: loop {
+              derived_table: {
+                explore_source: loop {
+                  column: x { field: loop.x }
+                }
+              }
+              dimension: x {}
+            }
+            """)
+        #expect {
+            try QueryCompiler.compile(QuerySpec(explore: "loop", fields: ["loop.x"]), project: project, dialect: PostgresDialect())
+        } throws: { error in
+            "\(error)".contains("more than 8 deep")
         }
     }
 }
