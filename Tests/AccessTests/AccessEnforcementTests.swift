@@ -211,4 +211,33 @@ struct AccessEnforcementTests {
             WHERE c.country = 'DE' AND o.status = 'cancelled' GROUP BY 1 ORDER BY 1
             """, on: url)))
     }
+
+    /// Attribute values are Looker filter expressions: "-DE,-US,-IT" is "none of them" (NULL included,
+    /// as Looker's negated string filters do), "%R" is "ends with R".
+    @Test(arguments: ShopFixture.dialects)
+    func advancedFilterAttributeValuesUseLookersGrammar(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let cases = [("dave", "(c.country NOT IN ('DE', 'US', 'IT') OR c.country IS NULL)"), ("erin", "c.country LIKE '%R'")]
+        for (user, condition) in cases {
+            let ws = try Self.workspace(user, dialect)
+            var spec = QuerySpec(explore: "orders", fields: ["customers.country", "orders.count"])
+            spec.sorts = [SortKey(field: "customers.country")]
+            let expected = try ShopFixture.rows("""
+                SELECT c.country, COUNT(*) FROM orders o LEFT JOIN customers c ON o.customer_id = c.id
+                WHERE \(condition) AND o.status <> 'cancelled' GROUP BY c.country ORDER BY (CASE WHEN c.country IS NULL THEN 1 ELSE 0 END), c.country
+                """, on: url)
+            #expect(Self.rows(try ws.run(spec)) == expected, "\(user) on \(dialect)")
+            #expect(expected.count >= 2)
+        }
+    }
+
+    /// A measure whose `filters:` read a guarded field would tell about it: it is hidden with it.
+    @Test(arguments: ShopFixture.dialects)
+    func aMeasureFilteredOnAGuardedFieldIsGuardedToo(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let alice = try Self.workspace("alice", dialect), bob = try Self.workspace("bob", dialect)
+        #expect(throws: SpyglassError.self) { try alice.run(QuerySpec(explore: "orders", fields: ["orders.big_order_count"])) }
+        let table = try bob.run(QuerySpec(explore: "orders", fields: ["orders.big_order_count"]))
+        #expect(Self.rows(table) == (try ShopFixture.rows("SELECT COUNT(*) \(Self.base("bob")) AND o.amount > 100", on: url)))
+    }
 }

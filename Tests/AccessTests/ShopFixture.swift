@@ -95,6 +95,7 @@ enum ShopFixture {
           dimension: status_label { type: string sql: {% parameter label_prefix %} || ${TABLE}.status ;; }
           parameter: label_prefix { type: string default_value: "s:" }
           measure: count { type: count drill_fields: [id, customers.name, status] }
+          measure: big_order_count { type: count filters: [amount: ">100"] }
           measure: total_amount {
             type: sum
             sql: ${amount} ;;
@@ -166,6 +167,11 @@ enum ShopFixture {
             attributes: {country: "FR,BR", can_see_revenue: "yes"}
           carol:
             email: carol@example.com
+          dave:
+            email: dave@example.com
+            attributes: {country: "-DE,-US,-IT"}
+          erin:
+            attributes: {country: "%R"}
           root:
             can_impersonate: true
         """
