@@ -240,4 +240,21 @@ struct AccessEnforcementTests {
         let table = try bob.run(QuerySpec(explore: "orders", fields: ["orders.big_order_count"]))
         #expect(Self.rows(table) == (try ShopFixture.rows("SELECT COUNT(*) \(Self.base("bob")) AND o.amount > 100", on: url)))
     }
+
+    /// conditionally_filter: only a real filter on an `unless` field lifts the default; a blank one does not.
+    @Test(arguments: ShopFixture.dialects)
+    func conditionallyFilterIsLiftedOnlyByARealUnlessFilter(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let bob = try Self.workspace("bob", dialect)
+        var spec = QuerySpec(explore: "customers", fields: ["customers.country", "customers.count"])
+        spec.sorts = [SortKey(field: "customers.country")]
+        let byDefault = try ShopFixture.rows("SELECT country, COUNT(*) FROM customers WHERE country IN ('BR', 'FR') AND name NOT LIKE '%1' GROUP BY 1 ORDER BY 1", on: url)
+        #expect(Self.rows(try bob.run(spec)) == byDefault)
+        spec.filters = [FilterCondition(field: "customers.id", expression: " ")]
+        #expect(Self.rows(try bob.run(spec)) == byDefault)
+        spec.filters = [FilterCondition(field: "customers.id", expression: ">0")]
+        let lifted = try ShopFixture.rows("SELECT country, COUNT(*) FROM customers WHERE country IN ('BR', 'FR') GROUP BY 1 ORDER BY 1", on: url)
+        #expect(Self.rows(try bob.run(spec)) == lifted)
+        #expect(lifted != byDefault)
+    }
 }

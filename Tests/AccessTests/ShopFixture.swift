@@ -64,6 +64,10 @@ enum ShopFixture {
             field: customers.country
             user_attribute: country
           }
+          conditionally_filter: {
+            filters: [customers.name: "-%1"]
+            unless: [customers.id]
+          }
         }
 
         explore: revenue_audit {
