@@ -184,7 +184,15 @@ struct AccessEnforcementTests {
         }
         // The guarded explore does not exist for alice; bob uses both.
         #expect(!alice.project.models.flatMap(\.explores).contains { $0.name == "revenue_audit" })
-        #expect(throws: SpyglassError.self) { try alice.run(QuerySpec(explore: "revenue_audit", fields: ["orders.count"])) }
+        for name in ["revenue_audit", "revenue_audi"] {
+            do {
+                _ = try alice.run(QuerySpec(explore: name, fields: ["orders.count"]))
+                Issue.record("alice ran explore \(name)")
+            } catch let error as SpyglassError {
+                #expect(error.message.hasPrefix("unknown explore '\(name)'"), "\(error.message)")
+                #expect(!error.message.dropFirst("unknown explore '\(name)'".count).contains("revenue_audit"), "\(error.message)")
+            }
+        }
         var spec = QuerySpec(explore: "orders", fields: ["customers.country", "orders.total_amount"])
         spec.sorts = [SortKey(field: "customers.country")]
         #expect(Self.rows(try bob.run(spec)) == (try ShopFixture.rows("SELECT c.country, SUM(o.amount) \(Self.base("bob")) GROUP BY c.country ORDER BY 1", on: url)))

@@ -158,7 +158,10 @@ enum ShopFixture {
               status: orders.status
         """
 
-    /// The issue's format: root may impersonate (tests run as root in CI and use --as).
+    /// The account running the tests (root in CI): it may impersonate, so tests reach users with --as.
+    static let account = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+
+    /// The issue's format, with the test account in root's place (root in CI).
     static let users = """
         default:                 # users not listed get these
           attributes: {}
@@ -176,7 +179,7 @@ enum ShopFixture {
             attributes: {country: "-DE,-US,-IT"}
           erin:
             attributes: {country: "%R"}
-          root:
+          \(account):
             can_impersonate: true
         """
 

@@ -10,7 +10,7 @@ import Testing
         #expect(users.user(named: "alice").attributes == ["country": "DE"])
         #expect(users.user(named: "alice").email == "alice@example.com")
         #expect(users.user(named: "bob").attributes == ["country": "FR,BR", "can_see_revenue": "yes"])
-        #expect(users.user(named: "root").canImpersonate)
+        #expect(users.user(named: ShopFixture.account).canImpersonate)
         #expect(!users.user(named: "alice").canImpersonate)
         let stranger = users.user(named: "mallory")
         #expect(!stranger.listed && stranger.attributes.isEmpty && !stranger.canImpersonate)
