@@ -23,8 +23,9 @@ let package = Package(
         // The compiler: syntax → semantic model → query plan → SQL. No C libraries here.
         .target(name: "Gregorian", exclude: ["README.md"]),
         .target(name: "LookML", exclude: ["README.md"]),
-        .target(name: "SemanticModel", dependencies: ["LookML", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
-        .target(name: "QueryEngine", dependencies: ["SemanticModel", "Gregorian"], exclude: ["README.md"]),
+        .target(name: "Liquid", exclude: ["README.md"]),
+        .target(name: "SemanticModel", dependencies: ["LookML", "Liquid", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(name: "QueryEngine", dependencies: ["SemanticModel", "Liquid", "Gregorian"], exclude: ["README.md"]),
 
         // Connectors and everything that talks to the outside world.
         .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ", "Gregorian"], exclude: ["README.md"]),
@@ -46,6 +47,7 @@ let package = Package(
 
         .testTarget(name: "GregorianTests", dependencies: ["Gregorian"]),
         .testTarget(name: "LookMLTests", dependencies: ["LookML"]),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),
         .testTarget(name: "SemanticModelTests", dependencies: ["SemanticModel"]),
         .testTarget(name: "QueryEngineTests", dependencies: ["QueryEngine", "Warehouse", "TestSupport"]),
         .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "TestSupport"]),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Warehouse"]),
         .testTarget(name: "ReportTests", dependencies: ["SpyglassCore", "Presentation", "TestSupport"]),
+        .testTarget(name: "HardeningTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Warehouse", "TestSupport"]),
         .testTarget(name: "AccessTests", dependencies: ["SpyglassCore", "QueryEngine", "SemanticModel", "Presentation", "Warehouse", "TestSupport"]),
     ]
 )

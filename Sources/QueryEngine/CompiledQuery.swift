@@ -26,6 +26,14 @@ public struct CompiledQuery: Sendable {
     /// How fan-out was handled, for tests, `EXPLAIN`-style output and the curious.
     public var plan: PlanKind
 
+    /// What runs: `sql`, `totalsSQL`, `rowTotalsSQL` and `pivotValuesSQL` as the warehouse executes them,
+    /// with user values bound as parameters where the dialect binds (the `*SQL` texts above show them as
+    /// escaped literals, for people). Set by `bindValues(_:)`, which the compiler always calls.
+    public var statement = BoundStatement(text: "", parameters: [])
+    public var totalsStatement: BoundStatement?
+    public var rowTotalsStatement: BoundStatement?
+    public var pivotValuesStatement: BoundStatement?
+
     /// Whether the main query dropped pivot values, given how many rows `pivotValuesSQL` returned.
     public func pivotCapped(pivotValueRows: Int) -> Bool { pivotValuesSQL != nil && pivotValueRows > pivotColumnLimit }
 
@@ -55,5 +63,50 @@ public struct OutputColumn: Sendable, Hashable {
         self.alias = alias
         self.role = role
         self.field = field
+    }
+}
+
+/// One statement ready to run: its text, with placeholders (`$1`, `?1`) where user values go, and the
+/// values bound to them in placeholder order (the first value is `$1`).
+public struct BoundStatement: Sendable, Hashable {
+    public var text: String
+    public var parameters: [String]
+
+    public init(text: String, parameters: [String]) {
+        self.text = text
+        self.parameters = parameters
+    }
+}
+
+extension CompiledQuery {
+    /// Turns the planner's marked texts (Dialect+Values.swift) into readable SQL and bound statements.
+    mutating func bindValues(_ dialect: any Dialect) throws {
+        statement = try Self.bind(sql, dialect)
+        totalsStatement = try totalsSQL.map { try Self.bind($0, dialect) }
+        rowTotalsStatement = try rowTotalsSQL.map { try Self.bind($0, dialect) }
+        pivotValuesStatement = try pivotValuesSQL.map { try Self.bind($0, dialect) }
+        sql = try Self.readable(sql, dialect)
+        totalsSQL = try totalsSQL.map { try Self.readable($0, dialect) }
+        rowTotalsSQL = try rowTotalsSQL.map { try Self.readable($0, dialect) }
+        pivotValuesSQL = try pivotValuesSQL.map { try Self.readable($0, dialect) }
+    }
+
+    static func readable(_ marked: String, _ dialect: any Dialect) throws -> String {
+        try ValueMarker.replace(in: marked) { try dialect.stringLiteral($0) }
+    }
+
+    static func bind(_ marked: String, _ dialect: any Dialect) throws -> BoundStatement {
+        guard dialect.placeholder(1) != nil else { return BoundStatement(text: try readable(marked, dialect), parameters: []) }
+        var parameters: [String] = []
+        var index: [String: Int] = [:]
+        let text = ValueMarker.replace(in: marked) { value in
+            let n = index[value] ?? {
+                parameters.append(value)
+                index[value] = parameters.count
+                return parameters.count
+            }()
+            return dialect.placeholder(n)!
+        }
+        return BoundStatement(text: text, parameters: parameters)
     }
 }

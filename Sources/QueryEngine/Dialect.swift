@@ -51,6 +51,9 @@ public protocol Dialect: FilterSQLDialect, Sendable {
     /// The timestamp as `YYYY-MM-DD HH:MM:SS.fff` with `digits` fractional digits (3: millisecond,
     /// 6: microsecond).
     func formatFraction(_ timestamp: String, digits: Int) throws -> String
+    /// The bind-parameter placeholder for the `index`th (1-based) value in the statements this dialect
+    /// runs (`$1`, `?1`), or nil when values are written as literals (Dialect+Values.swift).
+    func placeholder(_ index: Int) -> String?
 }
 
 extension Dialect {

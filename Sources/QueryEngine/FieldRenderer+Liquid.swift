@@ -1,100 +1,90 @@
+import Liquid
 import SemanticModel
 
-/// The Liquid Spyglass evaluates inside model SQL: templated filters and parameters.
+/// Liquid in model SQL, evaluated by the `Liquid` engine with Looker's variables and tags.
 ///
-/// - `{% condition name %} expr {% endcondition %}` → the user's filter on `name` applied to `expr`
-///   (the filter engine's SQL), or `1=1` when the user gave no value.
-/// - `{% parameter name %}` and `{{ name._parameter_value }}` → the chosen value (else the parameter's
-///   `default_value`) as a string literal, a validated number, or — for `type: unquoted` — one of the
-///   allowed values inserted bare.
-/// - `{% date_start name %}` / `{% date_end name %}` → the bounds of a one-range date filter as
-///   timestamp literals, or NULL.
+/// The template's `${…}` references become placeholders the engine treats as text; only the ones in
+/// the branches Liquid keeps are expanded afterwards, so a join is pulled in only when its SQL is
+/// really used. Looker's names come from `SQLLiquidEnvironment`:
+/// - `view.field._in_query` / `._is_selected` / `._is_filtered` / `._parameter_value`, `view._in_query`,
+///   and the same with the field of the view being rendered named alone (`metric._parameter_value`);
+/// - `_user_attributes['name']` (raw, as Looker inserts them; `| sql_quote` to quote), `_filters['view.field']`
+///   (the user's filter text), `_model._name`, `_explore._name`, `_view._name`, `_field._name`,
+///   `_query._query_timezone`;
+/// - `{% condition f %}…{% endcondition %}` (and `incrementcondition`), `{% parameter p %}`,
+///   `{% date_start f %}`, `{% date_end f %}`.
 ///
-/// Every other tag throws, naming the field: silently passing Liquid to the database would either fail
-/// there with a confusing message or, worse, run a different query than the model means. Values reach
-/// SQL only through the dialect's literals or the filter engine, never as raw text.
+/// Values a business user controls reach SQL only as the dialect's literals, the filter engine's SQL,
+/// a number, or a model-given allowed value; inside a quoted region only text without quotes or
+/// backslashes is written, so no value can end the quotes the model opened.
 extension FieldRenderer {
-    /// Whether any text fragment holds `{%` or `{{`; one byte scan, so templates without Liquid
-    /// (nearly all) pay almost nothing.
-    static func hasLiquid(_ template: SQLTemplate) -> Bool {
-        for fragment in template.fragments {
-            guard case .text(let text) = fragment else { continue }
-            var previousBrace = false
-            for b in text.utf8 {
-                if previousBrace && (b == UInt8(ascii: "%") || b == UInt8(ascii: "{")) { return true }
-                previousBrace = b == UInt8(ascii: "{")
-            }
-        }
-        return false
+    /// Looker's tags, for parsing model SQL.
+    static let lookerTags: [String: LiquidTemplate.TagKind] = [
+        "condition": .block, "incrementcondition": .block, "parameter": .simple, "date_start": .simple, "date_end": .simple,
+    ]
+
+    /// Placeholder delimiters for `${…}` references while Liquid runs (private-use characters, refused
+    /// in any value so a value can never pose as a reference).
+    static let placeholderOpen: Unicode.Scalar = "\u{E000}"
+    static let placeholderClose: Unicode.Scalar = "\u{E001}"
+
+    static func containsPlaceholderMark(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0 == placeholderOpen || $0 == placeholderClose }
     }
 
-    /// `expand` for a template with Liquid: text is scanned for tags, `${…}` fragments expand as usual,
-    /// and a `{% condition %}` block collects its expanded body before it is replaced by the condition.
+    /// `expand` for a template with Liquid.
     func expandLiquid(_ template: SQLTemplate, alias: String, owner: String, measure: ((String, Field) throws -> String)?,
                       into out: inout String, aliases: inout Set<String>) throws {
-        // Open condition blocks: the filter name and the output written before the block.
-        var open: [(name: String, before: String)] = []
+        var source = ""
+        var references: [SQLTemplate.Fragment] = []
         for fragment in template.fragments {
-            guard case .text(let text) = fragment else {
-                try append(fragment, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
-                continue
+            if case .text(let text) = fragment {
+                source += text
+            } else {
+                // As long as the reference as written, so Liquid's columns match the model file's.
+                let written = SQLTemplate(fragments: [fragment], location: nil).description.count
+                let index = String(references.count)
+                source.unicodeScalars.append(Self.placeholderOpen)
+                source += String(repeating: "0", count: max(0, written - 2 - index.count)) + index
+                source.unicodeScalars.append(Self.placeholderClose)
+                references.append(fragment)
             }
-            let bytes = Array(text.utf8)
-            var plain = 0, i = 0
-            while i + 1 < bytes.count {
-                guard bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "%") || bytes[i + 1] == UInt8(ascii: "{") else {
-                    i += 1
-                    continue
-                }
-                let isTag = bytes[i + 1] == UInt8(ascii: "%")
-                let closer = isTag ? UInt8(ascii: "%") : UInt8(ascii: "}")
-                var j = i + 2
-                while j + 1 < bytes.count && !(bytes[j] == closer && bytes[j + 1] == UInt8(ascii: "}")) { j += 1 }
-                guard j + 1 < bytes.count else {
-                    throw QueryError("'\(owner)' has an unterminated Liquid \(isTag ? "{% … %}" : "{{ … }}") in its SQL")
-                }
-                out += String(decoding: bytes[plain..<i], as: UTF8.self)
-                // `{%-` / `-%}` only trim whitespace in Liquid; the words inside are what matter.
-                var inner = Substring(String(decoding: bytes[(i + 2)..<j], as: UTF8.self))
-                if inner.hasPrefix("-") { inner = inner.dropFirst() }
-                if inner.hasSuffix("-") { inner = inner.dropLast() }
-                let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
-                let written = String(decoding: bytes[i..<(j + 2)], as: UTF8.self)
-                // A value is inserted as a complete literal or expression; inside a quoted region the
-                // model's own quotes would pair with the literal's and let a value escape them.
-                if !(isTag && words.first == "endcondition"), let quote = Self.openQuote(out) {
-                    throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
-                }
-                if isTag {
-                    switch (words.first, words.count) {
-                    case ("condition", 2):
-                        open.append((words[1], out))
-                        out = ""
-                    case ("endcondition", 1):
-                        guard let block = open.popLast() else {
-                            throw QueryError("'\(owner)' has {% endcondition %} without a matching {% condition %}")
-                        }
-                        let body = out.trimmingSpaces
-                        out = block.before + (try conditionSQL(block.name, on: body, alias: alias, owner: owner))
-                    case ("parameter", 2):
-                        out += try parameterSQL(words[1], alias: alias, owner: owner)
-                    case ("date_start", 2), ("date_end", 2):
-                        out += try dateBoundSQL(words[1], start: words[0] == "date_start", alias: alias, owner: owner)
-                    default:
-                        throw unsupported(written, owner: owner)
-                    }
-                } else {
-                    guard words.count == 1, words[0].hasSuffix("._parameter_value") else { throw unsupported(written, owner: owner) }
-                    out += try parameterSQL(String(words[0].dropLast("._parameter_value".count)), alias: alias, owner: owner)
-                }
-                i = j + 2
-                plain = i
+        }
+        // Neither the model's text nor any value a user controls may contain the placeholder marks, so
+        // nothing but a reference can become one.
+        for fragment in template.fragments {
+            if case .text(let text) = fragment, Self.containsPlaceholderMark(text) {
+                throw QueryError("'\(owner)' contains the reserved character U+E000 or U+E001 in its SQL; remove it")
             }
-            out += String(decoding: bytes[plain...], as: UTF8.self)
         }
-        if let block = open.last {
-            throw QueryError("'\(owner)' opens {% condition \(block.name) %} without {% endcondition %}")
+        for (key, value) in templateValues where Self.containsPlaceholderMark(value) {
+            throw QueryError("the value for '\(key)' contains the reserved character U+E000 or U+E001; it is refused")
         }
+        for (name, value) in options.userAttributes where Self.containsPlaceholderMark(value) {
+            throw QueryError("user attribute '\(name)' contains the reserved character U+E000 or U+E001; it is refused")
+        }
+        let parsed: LiquidTemplate
+        do {
+            parsed = try LiquidTemplate(parsing: source, tags: Self.lookerTags, filters: ["sql_quote"])
+        } catch {
+            throw QueryError("'\(owner)' has invalid Liquid in its SQL at \(Self.place(error.location, in: template)): \(error.message)")
+        }
+        let environment = SQLLiquidEnvironment(renderer: self, alias: alias, owner: owner, template: template, references: references, measure: measure)
+        let rendered: String
+        do { rendered = try parsed.render(environment) } catch let error as LiquidError {
+            throw QueryError("'\(owner)' fails in its Liquid at \(Self.place(error.location, in: template)): \(error.message)")
+        }
+        aliases.formUnion(environment.aliases)
+        try environment.substitute(rendered, into: &out)
+        aliases.formUnion(environment.aliases)
+    }
+
+    /// A location in a template as "line L, column C" of the model file when the template knows where
+    /// it starts, else of the SQL itself.
+    static func place(_ location: LiquidLocation, in template: SQLTemplate) -> String {
+        guard let start = template.location else { return "line \(location.line), column \(location.column) of its SQL" }
+        let column = location.line == 1 ? start.column + location.column - 1 : location.column
+        return "\(start.file):\(start.line + location.line - 1):\(column)"
     }
 
     /// The quote character of a string literal or quoted identifier left open at the end of `sql`, if
@@ -112,12 +102,8 @@ extension FieldRenderer {
         return open == 0 ? nil : Character(UnicodeScalar(open))
     }
 
-    private func unsupported(_ written: String, owner: String) -> QueryError {
-        QueryError("'\(owner)' uses Liquid '\(written)', which Spyglass does not support (only {% condition %}…{% endcondition %}, {% parameter %}, {{ name._parameter_value }}, {% date_start %} and {% date_end %})")
-    }
-
-    /// The field a tag names: `view.field` (view name or alias) or a field of the view being expanded.
-    private func templateField(_ name: String, alias: String, owner: String, tag: String) throws -> (key: String, alias: String, field: Field) {
+    /// The field a tag or variable names: `view.field` (view name or alias) or a field of the view being expanded.
+    func templateField(_ name: String, alias: String, owner: String, tag: String) throws -> (key: String, alias: String, field: Field) {
         var target = ctx.alias(for: alias) ?? alias
         var fieldName = name
         if let dot = name.firstIndex(of: ".") {
@@ -147,7 +133,7 @@ extension FieldRenderer {
     }
 
     /// `{% condition name %} body {% endcondition %}`.
-    private func conditionSQL(_ name: String, on body: String, alias: String, owner: String) throws -> String {
+    func conditionSQL(_ name: String, on body: String, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: "condition")
         guard t.field.kind != .measure && t.field.kind != .parameter else {
             throw QueryError("'\(owner)' uses {% condition \(name) %}, but '\(t.key)' is a \(t.field.kind.rawValue); name a filter field or a dimension")
@@ -159,7 +145,7 @@ extension FieldRenderer {
     }
 
     /// `{% date_start name %}` / `{% date_end name %}`: a bound of the user's date filter, or NULL.
-    private func dateBoundSQL(_ name: String, start: Bool, alias: String, owner: String) throws -> String {
+    func dateBoundSQL(_ name: String, start: Bool, alias: String, owner: String) throws -> String {
         let t = try templateField(name, alias: alias, owner: owner, tag: start ? "date_start" : "date_end")
         guard let text = templateValues[t.key] else { return "NULL" }
         let type = try filterType(of: t.field, alias: t.alias)
@@ -214,12 +200,12 @@ extension FieldRenderer {
             }
             return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         default:
-            return try dialect.stringLiteral(value)
+            return try dialect.valueLiteral(value)
         }
     }
 
     /// A value shown in a message with control characters made visible.
-    private static func printable(_ s: String) -> String {
+    static func printable(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{" + String(scalar.value, radix: 16) + "}" } else { out.unicodeScalars.append(scalar) }

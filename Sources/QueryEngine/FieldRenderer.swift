@@ -18,6 +18,8 @@ final class FieldRenderer {
     /// The user's values for filter-only fields and parameters (and any other filtered field), by
     /// `alias.field`: what Liquid `{% condition %}` and `{% parameter %}` tags read. Set by the planner.
     var templateValues: [String: String] = [:]
+    /// The query's selected and pivoted fields by `alias.field`: what Liquid's `_is_selected` reads. Set by the planner.
+    var selectedFields: Set<String> = []
 
     init(ctx: ExploreContext, dialect: any Dialect, options: CompileOptions) {
         self.ctx = ctx
@@ -44,7 +46,7 @@ final class FieldRenderer {
                 measure: ((String, Field) throws -> String)? = nil) throws -> (sql: String, aliases: Set<String>) {
         var out = ""
         var aliases: Set<String> = [alias]
-        if Self.hasLiquid(template) {
+        if template.hasLiquid {
             try expandLiquid(template, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
             return (out, aliases)
         }
@@ -111,7 +113,10 @@ final class FieldRenderer {
             let body = try expand(derived, alias: view.name, owner: "derived table of view '\(view.name)'")
             return "(\n" + body.sql.trimmingSpaces + "\n)"
         }
-        if let table = view.sqlTableName?.trimmingSpaces, !table.isEmpty { return table }
+        if let table = view.sqlTableName?.trimmingSpaces, !table.isEmpty {
+            guard SQLTemplate.hasLiquid(table) else { return table }
+            return try expand(SQLTemplate(fragments: [.text(table)], location: nil), alias: view.name, owner: "sql_table_name of view '\(view.name)'").sql
+        }
         return dialect.quoteIdentifier(view.name)
     }
 

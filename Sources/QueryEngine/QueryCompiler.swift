@@ -9,6 +9,8 @@ public enum QueryCompiler {
         let ctx = try ExploreContext(project: project, exploreName: spec.explore, attributes: options.userAttributes, userName: options.userName)
         let renderer = FieldRenderer(ctx: ctx, dialect: dialect, options: options)
         let planner = QueryPlanner(ctx: ctx, renderer: renderer, spec: spec, options: options)
-        return try planner.compile()
+        var compiled = try planner.compile()
+        try compiled.bindValues(dialect)
+        return compiled
     }
 }

@@ -80,6 +80,7 @@ final class QueryPlanner {
         for filter in filters { templateValues[qualified(filter.field)] = filter.expression }
         // Set before any field is rendered: rendered SQL is memoised.
         renderer.templateValues = templateValues
+        renderer.selectedFields = Set((spec.fields + spec.pivots).map(qualified))
 
         // Fields: dimensions and measures in the order picked; pivots are dimensions kept apart.
         var dims: [DimColumn] = [], pivots: [DimColumn] = [], selectedMeasures: [String] = []

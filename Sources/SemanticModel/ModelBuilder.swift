@@ -115,6 +115,7 @@ final class ModelBuilder {
             if !explore.extensionRequired { model.explores.append(explore) }
         }
         AccessChecks(model: model, sink: sink).check()
+        LiquidValidator.validate(model, sink: sink)
         return model
     }
 

@@ -31,6 +31,17 @@ public final class CancelToken: @unchecked Sendable {
         }
     }
 
+    /// Waits until no statement is registered (every cancelled statement has stopped), at most
+    /// `timeout` seconds; true when idle.
+    public func waitUntilIdle(timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while lock.withLock({ !connections.isEmpty }) {
+            if Date() >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
+    }
+
     private func isWatching(_ connection: any Connection) -> Bool {
         lock.withLock { connections[ObjectIdentifier(connection)] != nil }
     }

@@ -167,27 +167,31 @@ public final class Workspace: @unchecked Sendable {
         } catch {
             throw SpyglassError.from(error)
         }
-        var grandTotalsSQL: String?
+        var grandTotals: BoundStatement?
         if spec.totals && spec.rowTotals && !spec.pivots.isEmpty {
             var overall = QuerySpec(explore: spec.explore)
             overall.fields = compiled.columns.filter { $0.role == .measure }.map(\.name)
             overall.filters = spec.filters
             overall.totals = true
             do {
-                grandTotalsSQL = try QueryCompiler.compile(overall, project: project, dialect: dialect, options: compileOptions).totalsSQL
+                grandTotals = try QueryCompiler.compile(overall, project: project, dialect: dialect, options: compileOptions).totalsStatement
             } catch {
                 throw SpyglassError.from(error)
             }
         }
         let cap = compileOptions.maxRowLimit
         return try withConnection(url, token: token) { connection in
-            let main = try connection.query(compiled.sql, maxRows: cap)
-            let totals = try compiled.totalsSQL.map { try connection.query($0, maxRows: cap) }
-            let rowTotals = try compiled.rowTotalsSQL.map { try connection.query($0, maxRows: cap) }
-            let pivotValues = try compiled.pivotValuesSQL.map { try connection.query($0, maxRows: cap).rows.count }
+            // User values are bound parameters here (`compiled.sql` shows them as literals, for people).
+            func query(_ s: BoundStatement, maxRows: Int) throws -> ResultSet {
+                try connection.query(s.text, parameters: s.parameters, maxRows: maxRows)
+            }
+            let main = try query(compiled.statement, maxRows: cap)
+            let totals = try compiled.totalsStatement.map { try query($0, maxRows: cap) }
+            let rowTotals = try compiled.rowTotalsStatement.map { try query($0, maxRows: cap) }
+            let pivotValues = try compiled.pivotValuesStatement.map { try query($0, maxRows: cap).rows.count }
             // The corner under the row totals: the measures over everything, from the database too.
-            let grandTotals = try grandTotalsSQL.map { try connection.query($0, maxRows: 1).rows.first }
-            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals, grandTotals: grandTotals ?? nil,
+            let corner = try grandTotals.map { try query($0, maxRows: 1).rows.first }
+            return ResultShaper.shape(compiled, main: main, totals: totals, rowTotals: rowTotals, grandTotals: corner ?? nil,
                                       pivotValueCount: pivotValues, limitGiven: spec.limit != nil, labels: { self.label(of: $0, in: explore) })
         }
     }
@@ -203,7 +207,7 @@ public final class Workspace: @unchecked Sendable {
             throw SpyglassError.from(error)
         }
         try withConnection(url, token: token) { connection in
-            try connection.stream(compiled.sql, onColumns: { _ in
+            try connection.stream(compiled.statement.text, parameters: compiled.statement.parameters, onColumns: { _ in
                 try onColumns(ResultShaper.columns(of: compiled, labels: { self.label(of: $0, in: explore) }))
             }, onRow: onRow)
         }

@@ -11,6 +11,12 @@ public protocol Connection: AnyObject, Sendable {
     /// statement has been stopped and the session made ready for the next one).
     func stream(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws
 
+    /// `stream` with values bound to the statement's placeholders (`$1` on PostgreSQL, `?1` on SQLite),
+    /// `parameters[0]` to the first, sent as text the database types as it would an untyped literal.
+    /// User values travel this way and never inside the SQL text. A connection that cannot bind keeps
+    /// the default below, which refuses any parameter.
+    func stream(_ sql: String, parameters: [String], onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws
+
     /// Buffers the whole result; more than `maxRows` rows → `WarehouseError.tooManyRows(maxRows)`.
     func query(_ sql: String, maxRows: Int) throws -> ResultSet
 
@@ -20,10 +26,23 @@ public protocol Connection: AnyObject, Sendable {
 }
 
 extension Connection {
+    /// Default for connectors without bind parameters: statements without values run as they are.
+    public func stream(_ sql: String, parameters: [String], onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
+        guard parameters.isEmpty else {
+            throw WarehouseError.unsupported("the \(dialectName) connection cannot bind parameters, so it cannot run a statement with user values")
+        }
+        try stream(sql, onColumns: onColumns, onRow: onRow)
+    }
+
     public func query(_ sql: String, maxRows: Int) throws -> ResultSet {
+        try query(sql, parameters: [], maxRows: maxRows)
+    }
+
+    /// `query` with bound values (see `stream(_:parameters:onColumns:onRow:)`).
+    public func query(_ sql: String, parameters: [String], maxRows: Int) throws -> ResultSet {
         var columns: [Column] = []
         var rows: [[Value]] = []
-        try stream(sql, onColumns: { columns = $0 }, onRow: { row in
+        try stream(sql, parameters: parameters, onColumns: { columns = $0 }, onRow: { row in
             guard rows.count < maxRows else { throw WarehouseError.tooManyRows(maxRows) }
             rows.append(row)
         })

@@ -38,6 +38,10 @@ final class SQLiteConnection: Connection, @unchecked Sendable {
     }
 
     func stream(_ sql: String, onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
+        try stream(sql, parameters: [], onColumns: onColumns, onRow: onRow)
+    }
+
+    func stream(_ sql: String, parameters: [String], onColumns: ([Column]) throws -> Void, onRow: ([Value]) throws -> Void) throws {
         try queryLock.withLock {
             var statement: OpaquePointer?
             var tail: UnsafePointer<CChar>?
@@ -56,6 +60,7 @@ final class SQLiteConnection: Connection, @unchecked Sendable {
                 return
             }
             defer { sqlite3_finalize(statement) }
+            try Self.bind(parameters, to: statement, db)
             if options.readOnly, sqlite3_stmt_readonly(statement) == 0 {
                 throw WarehouseError.queryFailed("the connection is read-only and this statement would write")
             }
@@ -80,6 +85,22 @@ final class SQLiteConnection: Connection, @unchecked Sendable {
                 }
             }
             if !announced { try onColumns(decoder.columns) }
+        }
+    }
+
+    /// Binds `parameters` as text to `?1`, `?2`… A count that differs from the statement's
+    /// placeholders is refused: an unbound placeholder would silently be NULL.
+    private static func bind(_ parameters: [String], to statement: OpaquePointer, _ db: OpaquePointer) throws {
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard expected == parameters.count else {
+            throw WarehouseError.unsupported("the statement has \(expected) placeholders but \(parameters.count) values were given")
+        }
+        for (i, value) in parameters.enumerated() {
+            let rc = value.withCString { sqlite3_bind_text(statement, Int32(i + 1), $0, Int32(strlen($0)), SQLiteSession.transient) }
+            guard rc == SQLITE_OK else { throw SQLiteSession.error(db) }
+            guard !value.utf8.contains(0) else {
+                throw WarehouseError.unsupported("a value bound to the statement contains a NUL character, which SQLite text cannot hold here")
+            }
         }
     }
 

@@ -33,7 +33,8 @@ enum Main {
             code = failure.exitCode
         }
         Output.flush()
-        exit(code)
+        // A signal that cancelled the query decides the exit code, as for any signalled program.
+        SignalCancellation.leave(SignalCancellation.receivedSignal.map { 128 + $0 } ?? code)
     }
 
     /// Help and version print and exit 0; anything else ArgumentParser rejects is a usage error (2).

@@ -20,7 +20,8 @@ struct Spyglass: ParsableCommand {
           spyglass query users --fields users.signup_month,users.count \\
               --filter "users.primary_platform=ios,android" --limit 12
 
-        Exit codes: 0 ok, 1 model or query error, 2 usage, 3 cannot connect, 4 timeout or cancelled.
+        Exit codes: 0 ok, 1 model or query error, 2 usage, 3 cannot connect, 4 timeout or cancelled;
+        SIGINT, SIGTERM and SIGHUP cancel the running query on the server, then exit 130, 143 and 129.
         """,
         subcommands: [
             Open.self, Validate.self, Explores.self, Fields.self, Dashboards.self, SQL.self, Query.self,

@@ -7,8 +7,13 @@ public struct PostgresDialect: Dialect {
     public var name: String { "postgres" }
     public var executes: Bool { true }
 
-    /// Standard strings (`standard_conforming_strings` is on since 9.1): only quotes need doubling.
+    /// Standard strings: only quotes need doubling. That holds only while `standard_conforming_strings`
+    /// is on, which the warehouse pins and checks before every statement; user values are not written
+    /// this way when a statement runs, they are bound (`placeholder`).
     public func stringLiteral(_ s: String) throws -> String { try ansiStringLiteral(s) }
+    /// libpq's extended protocol, sent with type OID 0 so PostgreSQL infers each value's type from where
+    /// it stands, as it does for an untyped literal.
+    public func placeholder(_ index: Int) -> String? { "$\(index)" }
     public func caseInsensitiveLike(_ expr: String, _ patternLiteral: String) -> String { "\(expr) ILIKE \(patternLiteral)" }
 
     public func format(_ ts: String, _ format: TimeFormat) throws -> String { toCharFormat(ts, format) }

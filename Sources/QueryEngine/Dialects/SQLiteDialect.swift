@@ -10,6 +10,8 @@ public struct SQLiteDialect: Dialect {
     public var executes: Bool { true }
 
     public func stringLiteral(_ s: String) throws -> String { try ansiStringLiteral(s) }
+    /// `?NNN`: a numbered parameter, so one value used twice is bound once (`sqlite3_bind_text`).
+    public func placeholder(_ index: Int) -> String? { "?\(index)" }
     /// Text compares with ISO-8601 text the way dates compare.
     public func dateLiteral(_ ymd: String) -> String { "'\(ymd)'" }
     public func timestampLiteral(_ ymdhms: String) -> String { "'\(ymdhms)'" }

@@ -19,8 +19,8 @@ struct FilterSQLRenderer {
         var equal: [String] = [], notEqual: [String] = []
         for item in items {
             switch (item.match, item.negated) {
-            case (.equals(let s), false): equal.append(try dialect.stringLiteral(s))
-            case (.equals(let s), true): notEqual.append(try dialect.stringLiteral(s))
+            case (.equals(let s), false): equal.append(try dialect.valueLiteral(s))
+            case (.equals(let s), true): notEqual.append(try dialect.valueLiteral(s))
             case (.like(let p), false): positives.append(try like(p))
             case (.like(let p), true): negatives.append("(NOT \(try like(p)) OR \(column) IS NULL)")
             case (.empty, false): positives.append("(\(column) IS NULL OR \(column) = \(try dialect.stringLiteral("")))")
@@ -41,7 +41,7 @@ struct FilterSQLRenderer {
     /// The dialect's LIKE, parenthesised: dialects may return a bare `a LIKE b ESCAPE c` and it is
     /// about to be negated or combined.
     private func like(_ pattern: String) throws -> String {
-        "(" + dialect.caseInsensitiveLike(column, try dialect.stringLiteral(pattern)) + ")"
+        "(" + dialect.caseInsensitiveLike(column, try dialect.valueLiteral(pattern)) + ")"
     }
 
     /// Positive conditions OR'ed, then AND'ed with every negative one (`FOO%,-FOOD`).

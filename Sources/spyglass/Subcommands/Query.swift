@@ -40,21 +40,3 @@ struct Query: ParsableCommand {
         if format == .csv { for note in table.notes { Output.note(note) } }
     }
 }
-
-/// Ctrl-C while a query runs cancels it on the server (exit 4) instead of leaving it running there.
-enum SignalCancellation {
-    nonisolated(unsafe) private static var token: CancelToken?
-    nonisolated(unsafe) private static var source: DispatchSourceSignal?
-
-    static func install(_ token: CancelToken) {
-        self.token = token
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if SignalCancellation.token?.isCancelled == true { exit(130) }
-            SignalCancellation.token?.cancel()
-        }
-        source.resume()
-        self.source = source
-    }
-}
