@@ -16,6 +16,8 @@ public struct CompileOptions: Sendable {
     public var userAttributes: [String: String] = [:]
     /// Who the query runs for, as refusals name them ("… which alice does not have").
     public var userName: String = "the current user"
+    /// How many native derived tables deep this compile is (a guard against explores that feed each other).
+    var nesting = 0
 
     public init(now: Date = Date(), queryTimeZone: TimeZone = TimeZone(identifier: "UTC")!, defaultRowLimit: Int = 5000,
                 maxRowLimit: Int = 1_000_000, pivotColumnLimit: Int = 50) {

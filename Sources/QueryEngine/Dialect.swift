@@ -54,12 +54,26 @@ public protocol Dialect: FilterSQLDialect, Sendable {
     /// The bind-parameter placeholder for the `index`th (1-based) value in the statements this dialect
     /// runs (`$1`, `?1`), or nil when values are written as literals (Dialect+Values.swift).
     func placeholder(_ index: Int) -> String?
+    /// The timestamp moved by whole `days` (negative: back), still a timestamp. Used for weeks that
+    /// start on another day than Monday (`week_start_day`).
+    func addDays(_ timestamp: String, _ days: Int) throws -> String
+    /// The timestamp moved by whole calendar `months` (only ever applied to month, quarter or year
+    /// starts, so no month-end clamping is involved). Used for period-over-period measures.
+    func addMonths(_ timestamp: String, _ months: Int) throws -> String
 }
 
 extension Dialect {
     /// Default: the dialect has no spelling for it yet, so it says so rather than guess.
     public func addSeconds(_ timestamp: String, _ seconds: String) throws -> String {
         throw QueryError.unsupported("timestamp arithmetic (hourN/minuteN timeframes)", dialect: name)
+    }
+    /// Default: no day arithmetic spelled yet.
+    public func addDays(_ timestamp: String, _ days: Int) throws -> String {
+        throw QueryError.unsupported("week_start_day other than monday", dialect: name)
+    }
+    /// Default: no month arithmetic spelled yet.
+    public func addMonths(_ timestamp: String, _ months: Int) throws -> String {
+        throw QueryError.unsupported("period_over_period measures", dialect: name)
     }
     /// Default: no fractional-second formatting.
     public func formatFraction(_ timestamp: String, digits: Int) throws -> String {

@@ -27,10 +27,14 @@ final class ExploreContext {
 
     var base: String { explore.alias }
 
-    init(project: Project, exploreName: String, attributes: [String: String] = [:], userName: String = "the current user") throws {
+    convenience init(project: Project, exploreName: String, attributes: [String: String] = [:], userName: String = "the current user") throws {
         let (model, explore) = try Self.find(project: project, name: exploreName) { model in
             AccessPolicy(model: model, attributes: attributes, userName: userName)
         }
+        try self.init(model: model, explore: explore, attributes: attributes, userName: userName)
+    }
+
+    init(model: Model, explore: Explore, attributes: [String: String] = [:], userName: String = "the current user") throws {
         self.model = model
         self.explore = explore
         self.access = AccessPolicy(model: model, attributes: attributes, userName: userName)
@@ -63,7 +67,7 @@ final class ExploreContext {
         }
         for join in explore.joins {
             var onDeps: [String] = []
-            for fragment in join.sqlOn?.fragments ?? [] {
+            for fragment in (join.sqlOn?.fragments ?? []) + (join.sql?.fragments ?? []) {
                 if case .field(let v?, _) = fragment, let a = aliasFor(v), a != join.name, !onDeps.contains(a) { onDeps.append(a) }
             }
             if let fk = join.foreignKey {
@@ -116,6 +120,26 @@ final class ExploreContext {
     /// The field `name` of the view behind `alias`. Small views are scanned (a few short string
     /// compares beat hashing); large ones get a name → position index built on first use.
     func field(_ name: String, of alias: String) -> Field? {
+        if let f = declaredField(name, of: alias) { return f }
+        return locationPart(name, of: alias)
+    }
+
+    /// `loc_latitude` / `loc_longitude` of a `type: location` dimension `loc`: its
+    /// `sql_latitude`/`sql_longitude` as hidden number dimensions.
+    private func locationPart(_ name: String, of alias: String) -> Field? {
+        let latitude = name.hasSuffix("_latitude")
+        guard latitude || name.hasSuffix("_longitude") else { return nil }
+        let base = String(name.dropLast(latitude ? 9 : 10))
+        guard let location = declaredField(base, of: alias), location.type == "location",
+              let sql = latitude ? location.sqlLatitude : location.sqlLongitude else { return nil }
+        var part = Field(view: location.view, name: name, kind: .dimension, type: "number")
+        part.sql = sql
+        part.hidden = true
+        part.location = location.location
+        return part
+    }
+
+    private func declaredField(_ name: String, of alias: String) -> Field? {
         guard let view = views[alias] else { return nil }
         if view.fields.count <= 64 {
             for f in view.fields where f.name == name { return f }

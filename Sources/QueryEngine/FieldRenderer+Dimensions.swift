@@ -14,6 +14,14 @@ extension FieldRenderer {
         if type.hasPrefix("duration_") {
             return try durationSQL(alias: alias, field: field, interval: String(type.dropFirst(9)))
         }
+        if !field.cases.isEmpty { return try caseSQL(alias: alias, field: field) }
+        if type == "location", let latitude = field.sqlLatitude, let longitude = field.sqlLongitude {
+            // Looker's location value: "latitude,longitude" as text.
+            let lat = try expand(latitude, alias: alias, owner: name), lon = try expand(longitude, alias: alias, owner: name)
+            let sql = "\(dialect.castToText("(" + lat.sql + ")")) || ',' || \(dialect.castToText("(" + lon.sql + ")"))"
+            return DimensionSQL(select: sql, filterColumn: sql, filterType: .string, aliases: lat.aliases.union(lon.aliases))
+        }
+        if type == "distance" { return try distanceSQL(alias: alias, field: field) }
         let base = try baseSQL(alias: alias, field: field)
         switch type {
         case "yesno":
@@ -24,7 +32,9 @@ extension FieldRenderer {
         case "tier":
             let sql = try tierSQL(base.sql, field: field, name: name)
             return DimensionSQL(select: sql, filterColumn: sql, filterType: .string, aliases: base.aliases)
-        case "string", "zipcode", "location", "distance", "":
+        case "location":
+            throw QueryError("location dimension '\(name)' needs sql_latitude and sql_longitude")
+        case "string", "zipcode", "":
             return DimensionSQL(select: base.sql, filterColumn: base.sql, filterType: .string, aliases: base.aliases)
         default:
             throw QueryError("dimension '\(name)' has type '\(type)', which Spyglass cannot query yet")
@@ -48,6 +58,10 @@ extension FieldRenderer {
         if convertible && field.convertTZ {
             sql = try dialect.convertFromUTC(sql, to: options.queryTimeZone)
         }
+        if let shift = timeShift, shift.alias == alias, shift.group == field.group {
+            let start = shift.bucket == .week ? try weekStart(sql) : try dialect.truncate(shift.bucket, sql)
+            sql = shift.months != 0 ? try dialect.addMonths(start, shift.months) : try dialect.addDays(start, shift.days)
+        }
         return (sql, base.aliases)
     }
 
@@ -68,7 +82,7 @@ extension FieldRenderer {
         case "minute": return make(try dialect.format(ts, .minute), .timestamp)
         case "hour": return make(try dialect.format(ts, .hour), .timestamp)
         case "date": return make(try dialect.format(ts, .date), .date)
-        case "week": return make(try dialect.format(try dialect.truncate(.week, ts), .date), .date)
+        case "week": return make(try dialect.format(try weekStart(ts), .date), .date)
         case "month": return make(try dialect.format(ts, .month), .date)
         case "quarter":
             let sql = "\(dialect.castToText(try dialect.extract(.year, ts))) || '-Q' || \(dialect.castToText(try dialect.extract(.quarter, ts)))"
@@ -76,11 +90,16 @@ extension FieldRenderer {
         case "year": return make(try dialect.extract(.year, ts), .date)
         case "time_of_day": return make(try dialect.format(ts, .timeOfDay), .string, filterOnRaw: false)
         case "hour_of_day": return try number(.hour)
-        case "day_of_week_index": return try number(.dayOfWeekIndex)
+        case "day_of_week_index":
+            let start = ctx.model.weekStartDay
+            guard start != 0 else { return try number(.dayOfWeekIndex) }
+            // Days since the model's week_start_day, without `%` (BigQuery spells it MOD).
+            let index = try dialect.extract(.dayOfWeekIndex, ts)
+            return make("(CASE WHEN \(index) >= \(start) THEN \(index) - \(start) ELSE \(index) + \(7 - start) END)", .number, filterOnRaw: false)
         case "day_of_month": return try number(.dayOfMonth)
         case "day_of_year": return try number(.dayOfYear)
         case "week_of_year": return try number(.weekOfYear)
-        case "month_num", "fiscal_month_num": return try number(.month)
+        case "month_num": return try number(.month)
         case "minute_of_hour": return try number(.minute)
         case "millisecond": return make(try dialect.formatFraction(ts, digits: 3), .timestamp)
         case "microsecond": return make(try dialect.formatFraction(ts, digits: 6), .timestamp)
@@ -94,10 +113,8 @@ extension FieldRenderer {
             let n = Int(timeframe.dropFirst(6))!
             let start = try dialect.addSeconds(try dialect.truncate(.hour, ts), "(\(try dialect.extract(.minute, ts)) / \(n)) * \(n * 60)")
             return make(try dialect.format(start, .minute), .timestamp)
-        // Fiscal timeframes follow the calendar year (the semantic model warns when loading).
-        case "fiscal_year": return try timeframeSQL("year", raw: ts, aliases: aliases, field: field)
-        case "fiscal_quarter": return try timeframeSQL("quarter", raw: ts, aliases: aliases, field: field)
-        case "fiscal_quarter_of_year": return try timeframeSQL("quarter_of_year", raw: ts, aliases: aliases, field: field)
+        case "fiscal_year", "fiscal_quarter", "fiscal_quarter_of_year", "fiscal_month_num":
+            return try fiscalSQL(timeframe, raw: ts, make: make)
         case "day_of_week":
             let index = try dialect.extract(.dayOfWeekIndex, ts)
             let cases = Self.dayNames.enumerated().map { "WHEN \($0.offset) THEN '\($0.element)'" }.joined(separator: " ")
@@ -111,6 +128,88 @@ extension FieldRenderer {
         default:
             throw QueryError("field '\(field)' uses timeframe '\(timeframe)', which Spyglass does not support")
         }
+    }
+
+    /// The start of the week holding `ts`, weeks starting on the model's `week_start_day`: the Monday
+    /// week of the day shifted forward to the next Monday, shifted back again.
+    func weekStart(_ ts: String) throws -> String {
+        let start = ctx.model.weekStartDay
+        guard start != 0 else { return try dialect.truncate(.week, ts) }
+        let shift = 7 - start
+        return try dialect.addDays(try dialect.truncate(.week, try dialect.addDays(ts, shift)), -shift)
+    }
+
+    /// Fiscal timeframes with the model's `fiscal_month_offset` k: fiscal year N starts in calendar
+    /// month (1 + k) of year N (k may be negative or above 11, moving the start into another year).
+    /// Written with constants and CASE only, no division or modulo, so every dialect agrees.
+    func fiscalSQL(_ timeframe: String, raw ts: String, make: (String, FilterFieldType, Bool) -> DimensionSQL) throws -> DimensionSQL {
+        let offset = ctx.model.fiscalMonthOffset
+        let within = ((offset % 12) + 12) % 12          // the start month's index in its year, 0…11
+        let years = (offset - within) / 12               // whole years the start moves
+        let month = try dialect.extract(.month, ts), year = try dialect.extract(.year, ts)
+        let fiscalYear = within == 0 && years == 0 ? year
+            : "(\(year) - \(years) - (CASE WHEN \(month) <= \(within) THEN 1 ELSE 0 END))"
+        let fiscalMonth = within == 0 ? month : "(CASE WHEN \(month) > \(within) THEN \(month) - \(within) ELSE \(month) + \(12 - within) END)"
+        let quarter = "(CASE WHEN \(fiscalMonth) <= 3 THEN 1 WHEN \(fiscalMonth) <= 6 THEN 2 WHEN \(fiscalMonth) <= 9 THEN 3 ELSE 4 END)"
+        switch timeframe {
+        case "fiscal_year": return make(fiscalYear, .date, true)
+        case "fiscal_month_num": return make(fiscalMonth, .number, false)
+        case "fiscal_quarter_of_year": return make("'Q' || \(dialect.castToText(quarter))", .string, false)
+        default: return make("\(dialect.castToText(fiscalYear)) || '-Q' || \(dialect.castToText(quarter))", .date, true)
+        }
+    }
+
+    /// A `case:` dimension: the first `when` whose condition holds gives the label, else `else:`.
+    func caseSQL(alias: String, field: Field) throws -> DimensionSQL {
+        let name = "\(alias).\(field.name)"
+        var sql = "CASE"
+        var aliases: Set<String> = [alias]
+        var labels: [String] = []
+        for branch in field.cases {
+            let condition = try expand(branch.sql, alias: alias, owner: name)
+            aliases.formUnion(condition.aliases)
+            let label = try dialect.stringLiteral(branch.label)
+            sql += " WHEN (\(condition.sql)) THEN \(label)"
+            if !labels.contains(label) { labels.append(label) }
+        }
+        if let other = field.caseElse {
+            let label = try dialect.stringLiteral(other)
+            sql += " ELSE \(label)"
+            if !labels.contains(label) { labels.append(label) }
+        }
+        sql += " END"
+        return DimensionSQL(select: sql, filterColumn: sql, filterType: .string, aliases: aliases,
+                            whenOrder: field.alphaSort ? nil : labels)
+    }
+
+    /// `type: distance`: the great-circle (haversine) distance between two location fields, in `units`.
+    func distanceSQL(alias: String, field: Field) throws -> DimensionSQL {
+        let name = "\(alias).\(field.name)"
+        guard let startName = field.startLocationField, let endName = field.endLocationField else {
+            throw QueryError("distance dimension '\(name)' needs start_location_field and end_location_field")
+        }
+        func point(_ reference: String) throws -> (lat: String, lon: String, aliases: Set<String>) {
+            let (target, location) = try filterField(reference, from: alias, owner: name)
+            guard location.type == "location", let lat = location.sqlLatitude, let lon = location.sqlLongitude else {
+                throw QueryError("distance dimension '\(name)' names '\(reference)', which is not a location dimension with sql_latitude and sql_longitude")
+            }
+            let owner = "\(target).\(location.name)"
+            let a = try expand(lat, alias: target, owner: owner), b = try expand(lon, alias: target, owner: owner)
+            return ("(\(a.sql))", "(\(b.sql))", a.aliases.union(b.aliases))
+        }
+        let start = try point(startName), end = try point(endName)
+        // Mean Earth radius per unit.
+        let radius: [String: String] = ["kilometers": "6371.0", "meters": "6371000.0", "miles": "3958.7613",
+                                        "feet": "20902259.0", "yards": "6967420.0", "nautical_miles": "3440.0648"]
+        let unit = field.units ?? "kilometers"
+        guard let r = radius[unit] else {
+            throw QueryError("distance dimension '\(name)' has units '\(unit)'; expected \(radius.keys.sorted().joined(separator: ", "))")
+        }
+        func radians(_ x: String) -> String { "((\(x)) * 0.017453292519943295)" }
+        let dLat = "SIN(\(radians("\(end.lat) - \(start.lat)")) / 2)", dLon = "SIN(\(radians("\(end.lon) - \(start.lon)")) / 2)"
+        let h = "\(dLat) * \(dLat) + COS(\(radians(start.lat))) * COS(\(radians(end.lat))) * \(dLon) * \(dLon)"
+        let sql = "(2 * \(r) * ASIN(SQRT(\(h))))"
+        return DimensionSQL(select: sql, filterColumn: sql, filterType: .number, aliases: start.aliases.union(end.aliases))
     }
 
     /// A `type: duration` interval: whole intervals elapsed from sql_start to sql_end (floored).

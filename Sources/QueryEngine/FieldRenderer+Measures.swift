@@ -44,7 +44,7 @@ extension FieldRenderer {
         let name = "\(alias).\(field.name)"
         var aliases: Set<String> = [alias]
         func value() throws -> String {
-            guard field.sql != nil else { throw QueryError("measure '\(name)' of type \(field.type) needs sql") }
+            // Without sql, the column named like the measure (Looker's default for any field; README).
             let v = try baseSQL(alias: alias, field: field)
             aliases.formUnion(v.aliases)
             return v.sql
@@ -75,6 +75,11 @@ extension FieldRenderer {
         case "count":
             if let pk = try primaryKey() {
                 shape = .aggregate(.count, rowValue: try filtered(pk))
+            } else if alias != ctx.base {
+                // A joined view without a primary key: count the rows where its join matched.
+                let matched = try joinMatched(alias, measure: name)
+                aliases.formUnion(matched.aliases)
+                shape = .aggregate(.count, rowValue: try filtered("CASE WHEN \(matched.sql) THEN 1 END"))
             } else if field.filters.isEmpty {
                 shape = .aggregate(.countRows, rowValue: nil)
             } else {
@@ -85,7 +90,18 @@ extension FieldRenderer {
         case "average": shape = .aggregate(.average, rowValue: try filtered(try value()))
         case "min": shape = .aggregate(.min, rowValue: try filtered(try value()))
         case "max": shape = .aggregate(.max, rowValue: try filtered(try value()))
-        case "list": shape = .aggregate(.list, rowValue: try filtered(try value()))
+        case "list":
+            if let listField = field.listField, field.sql == nil {
+                let (target, dimension) = try filterField(listField, from: alias, owner: name)
+                guard dimension.kind == .dimension else {
+                    throw QueryError("list measure '\(name)' has list_field '\(listField)', which is not a dimension")
+                }
+                let d = try self.dimension(alias: target, field: dimension)
+                aliases.formUnion(d.aliases)
+                shape = .aggregate(.list, rowValue: try filtered(d.select))
+            } else {
+                shape = .aggregate(.list, rowValue: try filtered(try value()))
+            }
         case "median": shape = .aggregate(.percentile(0.5), rowValue: try filtered(try value()))
         case "percentile":
             guard let p = field.percentile, p >= 0, p <= 100 else {
@@ -129,13 +145,48 @@ extension FieldRenderer {
             if refs.isEmpty {
                 let e = try expand(sql, alias: alias, owner: name)
                 aliases.formUnion(e.aliases)
-                return MeasureParts(alias: alias, field: field, shape: .custom(e.sql), aliases: aliases, references: [])
+                var custom = e.sql
+                if (field.type == "date" || field.type == "time") && field.convertTZ && !readsConvertedTime(sql, alias: alias) {
+                    // A timestamp aggregated from raw columns is in UTC: shown in the query zone like
+                    // a time dimension, unless `convert_tz: no`.
+                    custom = try dialect.convertFromUTC("(" + custom + ")", to: options.queryTimeZone)
+                }
+                return MeasureParts(alias: alias, field: field, shape: .custom(custom), aliases: aliases, references: [])
             }
             return MeasureParts(alias: alias, field: field, shape: .composite(sql), aliases: aliases, references: refs)
         default:
             throw QueryError("measure '\(name)' has type '\(field.type)', which Spyglass cannot query yet")
         }
         return MeasureParts(alias: alias, field: field, shape: shape, aliases: aliases, references: [])
+    }
+
+    /// Whether `sql` reads a time dimension (already converted to the query zone), so converting the
+    /// measure again would shift it twice.
+    private func readsConvertedTime(_ sql: SQLTemplate, alias: String) -> Bool {
+        for fragment in sql.fragments {
+            guard case .field(let viewName, let name) = fragment else { continue }
+            let target = viewName.flatMap { ctx.alias(for: $0) } ?? alias
+            if let f = ctx.field(name, of: target), f.type.hasPrefix("date_") || f.type == "time" || f.type == "date" { return true }
+            if ctx.views[target]?.fields.contains(where: { $0.group == name }) == true { return true }
+        }
+        return false
+    }
+
+    /// A condition true exactly on the joined rows where `alias`'s join matched: its `sql_on`, when
+    /// that is a plain conjunction of comparisons (no OR, no NULL tests), else a refusal — a condition
+    /// that can hold on an unmatched row would count rows that are not there.
+    func joinMatched(_ alias: String, measure: String) throws -> (sql: String, aliases: Set<String>) {
+        let fix = "declare primary_key: yes on one of its dimensions"
+        guard let join = ctx.joins[alias], join.kind == .leftOuter || join.kind == .inner, let on = join.sqlOn else {
+            throw QueryError("count measure '\(measure)' needs a primary key on view '\(ctx.views[alias]!.name)' because it is joined; \(fix)")
+        }
+        let text = on.fragments.compactMap { if case .text(let t) = $0 { t.uppercased() } else { nil } }.joined(separator: " ")
+        let words = Set(text.split { !$0.isLetter && !$0.isNumber && $0 != "_" }.map(String.init))
+        guard words.isDisjoint(with: ["OR", "NULL", "COALESCE", "IFNULL", "NVL", "IS", "NOT", "CASE"]), !on.hasLiquid else {
+            throw QueryError("count measure '\(measure)' needs a primary key on view '\(ctx.views[alias]!.name)': its join's sql_on can hold on rows where nothing matched; \(fix)")
+        }
+        let e = try expand(on, alias: alias, owner: "sql_on of join '\(alias)'")
+        return ("(\(e.sql))", e.aliases)
     }
 
     /// The field a measure filter or `always_filter` names: `field` (same view) or `view.field`.

@@ -18,14 +18,32 @@ final class FieldRenderer {
     /// The user's values for filter-only fields and parameters (and any other filtered field), by
     /// `alias.field`: what Liquid `{% condition %}` and `{% parameter %}` tags read. Set by the planner.
     var templateValues: [String: String] = [:]
+    /// Every filter the query applies (the user's and the explore's defaults), as given: what
+    /// native derived tables' `bind_filters`/`bind_all_filters` pass on. Set by the planner.
+    var queryFilters: [FilterCondition] = []
     /// The query's selected and pivoted fields by `alias.field`: what Liquid's `_is_selected` reads. Set by the planner.
     var selectedFields: Set<String> = []
+    /// Set for the previous-period statement of a `period_over_period` measure: timestamps of this
+    /// dimension group read as their bucket's start moved one period forward.
+    var timeShift: TimeShift?
+    /// FROM items already rendered, by view name (a native derived table compiles a whole query).
+    private var tableCache: [String: String] = [:]
 
     init(ctx: ExploreContext, dialect: any Dialect, options: CompileOptions) {
         self.ctx = ctx
         self.dialect = dialect
         self.options = options
         self.filterContext = FilterContext(now: options.now, timeZone: options.queryTimeZone)
+    }
+
+    /// A dimension group's timestamps moved forward by a period, bucket start first (so month ends
+    /// cannot spill into the next month).
+    struct TimeShift {
+        var alias: String
+        var group: String
+        var bucket: TimeUnit
+        var months: Int
+        var days: Int
     }
 
     /// How a dimension appears in SQL.
@@ -38,6 +56,8 @@ final class FieldRenderer {
         var filterType: FilterFieldType
         /// Aliases the expression reads.
         var aliases: Set<String>
+        /// A `case:` dimension's labels as SQL literals in `when` order (else last), unless `alpha_sort`.
+        var whenOrder: [String]? = nil
     }
 
     /// A template expanded for `alias`, with the aliases it read. `measure` resolves `${measure}`
@@ -46,15 +66,57 @@ final class FieldRenderer {
                 measure: ((String, Field) throws -> String)? = nil) throws -> (sql: String, aliases: Set<String>) {
         var out = ""
         var aliases: Set<String> = [alias]
+        for fragment in template.fragments {
+            if case .text(let text) = fragment, Self.hasUnparsedReference(text) {
+                // The parser left a malformed `${…}` as text (validate reports it); never send it on.
+                throw QueryError("'\(owner)' has a malformed ${…} reference in its SQL; fix the reference (validate shows where)")
+            }
+        }
         if template.hasLiquid {
             try expandLiquid(template, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
-            return (out, aliases)
+        } else {
+            for fragment in template.fragments {
+                if case .text(let text) = fragment { out += text; continue }
+                try append(fragment, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
+            }
         }
-        for fragment in template.fragments {
-            if case .text(let text) = fragment { out += text; continue }
-            try append(fragment, alias: alias, owner: owner, measure: measure, into: &out, aliases: &aliases)
-        }
+        // A snippet ending in a `--` comment would swallow whatever follows it on the line (a
+        // closing parenthesis, `AS alias`): end the comment's line here.
+        if Self.endsInLineComment(out) { out += "\n" }
         return (out, aliases)
+    }
+
+    /// Whether literal text holds `${` (a reference the parser could not read).
+    static func hasUnparsedReference(_ text: String) -> Bool {
+        var previousDollar = false
+        for b in text.utf8 {
+            if previousDollar && b == UInt8(ascii: "{") { return true }
+            previousDollar = b == UInt8(ascii: "$")
+        }
+        return false
+    }
+
+    /// Whether the last line of `sql` is inside a `--` comment (quotes respected).
+    static func endsInLineComment(_ sql: String) -> Bool {
+        var quote: UInt8 = 0, inComment = false, previousDash = false
+        for b in sql.utf8 {
+            if inComment {
+                if b == 0x0A { inComment = false }
+                continue
+            }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "`") { quote = b; previousDash = false; continue }
+            if b == UInt8(ascii: "-") {
+                if previousDash { inComment = true; previousDash = false; continue }
+                previousDash = true
+            } else {
+                previousDash = false
+            }
+        }
+        return inComment
     }
 
     /// Appends one `${…}` fragment expanded (text fragments are the caller's business).
@@ -66,8 +128,9 @@ final class FieldRenderer {
         case .table:
             out += dialect.quoteIdentifier(alias)
         case .sqlTableName(let viewName):
-            guard let target = ctx.alias(for: viewName), let view = ctx.views[target] else {
-                throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but view '\(viewName)' is not in explore '\(ctx.explore.name)'")
+            // Any view of the model: its table, or its derived table's SQL inlined.
+            guard let view = ctx.alias(for: viewName).flatMap({ ctx.views[$0] }) ?? ctx.model.views[viewName] else {
+                throw QueryError("'\(owner)' references '${\(viewName).SQL_TABLE_NAME}', but model '\(ctx.model.name)' has no view '\(viewName)'")
             }
             out += try tableSQL(view, owner: owner)
         case .field(let viewName, let name):
@@ -109,6 +172,15 @@ final class FieldRenderer {
 
     /// The FROM item of a view: its table name or its derived table as a subquery.
     func tableSQL(_ view: View, owner: String) throws -> String {
+        if let cached = tableCache[view.name] { return cached }
+        if let kind = view.persistedOnlyDerivedTable {
+            throw QueryError("view '\(view.name)' builds its table with \(kind), which needs a writing connection, and Spyglass runs read-only; give it a sql_table_name or a derived_table sql")
+        }
+        if let native = view.nativeDerivedTable {
+            let sql = try nativeDerivedTableSQL(view, native)
+            tableCache[view.name] = sql
+            return sql
+        }
         if let derived = view.derivedTableSQL {
             let body = try expand(derived, alias: view.name, owner: "derived table of view '\(view.name)'")
             return "(\n" + body.sql.trimmingSpaces + "\n)"

@@ -16,6 +16,8 @@ extension QueryPlanner {
         case distinctKey(String)
         /// One median/percentile measure in a dialect without a percentile aggregate (window functions).
         case windowPercentile(String)
+        /// `type: number` measures of one view alias that write their own aggregate in SQL.
+        case customAggregates(String)
     }
 
     private struct Group {
@@ -60,9 +62,6 @@ extension QueryPlanner {
                 groups.append(Group(kind: .distinctKey(m.name), alias: m.parts.alias, measures: [m]))
                 plain = false
             case .aggregate(let function, _):
-                if function == .countRows && m.parts.alias != ctx.base {
-                    throw QueryError("count measure '\(m.name)' needs a primary key on view '\(ctx.views[m.parts.alias]!.name)' because it is joined")
-                }
                 if case .percentile = function, try renderer.aggregateSQL(function, "x") == nil {
                     groups.append(Group(kind: .windowPercentile(m.name), alias: m.parts.alias, measures: [m]))
                     plain = false
@@ -72,7 +71,11 @@ extension QueryPlanner {
                 appendToViewGroup(&groups, m)
             case .custom:
                 if ctx.isFannedOut(m.parts.alias, in: joinedAll) { plain = false }
-                appendToViewGroup(&groups, m)
+                if let i = groups.firstIndex(where: { if case .customAggregates(let a) = $0.kind { a == m.parts.alias } else { false } }) {
+                    groups[i].measures.append(m)
+                } else {
+                    groups.append(Group(kind: .customAggregates(m.parts.alias), alias: m.parts.alias, measures: [m]))
+                }
             }
         }
 
@@ -167,7 +170,9 @@ extension QueryPlanner {
             }
             var body: String
             switch group.kind {
-            case .view:
+            case .customAggregates where fanned:
+                body = try rejoinedBody(group, dims: dims, from: from, primaryKey: primaryKey)
+            case .view, .customAggregates:
                 let needsGrain = fanned && group.measures.contains { m in
                     if case .aggregate(let f, _) = m.parts.shape { return !f.isFanOutSafe }
                     return true
@@ -275,6 +280,30 @@ extension QueryPlanner {
         }
         if !conditions.isEmpty { sql += "\nWHERE " + conditions.map { "(\($0))" }.joined(separator: " AND ") }
         return Statement(ctes: ctes, select: sql, plan: .perViewGroups)
+    }
+
+    /// Measures that write their own aggregate over view V's columns, where the dimensions repeat V's
+    /// rows: the distinct (dimensions, V key) pairs are joined back to V's table, so each V row meets
+    /// the aggregate once per dimension group — exactly the rows V has, whatever SQL the measure holds.
+    private func rejoinedBody(_ group: Group, dims: [DimColumn], from: String, primaryKey: () throws -> String) throws -> String {
+        let q = dialect.quoteIdentifier
+        let v = group.alias
+        for m in group.measures where m.parts.aliases != [v] {
+            let others = m.parts.aliases.subtracting([v]).sorted().joined(separator: ", ")
+            throw QueryError("measure '\(m.name)' aggregates in its own SQL over fields of \(others) as well as '\(v)', so it cannot be kept at the grain of '\(v)' when the query's dimensions repeat its rows; write it over '\(v)' alone or as a type: number measure of other measures")
+        }
+        let pkSQL = try primaryKey()
+        guard let pkField = ctx.views[v]?.primaryKey, try renderer.dimension(alias: v, field: pkField).aliases == [v] else {
+            throw QueryError("the primary key of view '\(ctx.views[v]!.name)' reads other views, so measure '\(group.measures[0].name)' cannot be kept at its grain through a join that repeats its rows")
+        }
+        let k = q("k"), pk = q("q_pk")
+        let keys = "SELECT DISTINCT\n  " + (dims.map { "\($0.select) AS \(q($0.alias))" } + ["\(pkSQL) AS \(pk)"]).joined(separator: ",\n  ") + "\n" + from
+        var select = dims.map { "\(k).\(q($0.alias)) AS \(q($0.alias))" }
+        for m in group.measures { select.append("\(try groupAggregate(m, value: nil)) AS \(q(m.alias))") }
+        let table = try renderer.tableSQL(ctx.views[v]!, owner: "measure '\(group.measures[0].name)'")
+        var body = "SELECT\n  " + select.joined(separator: ",\n  ") + "\nFROM (\n" + keys + "\n) \(k)\nLEFT JOIN \(table) AS \(q(v)) ON \(pkSQL) = \(k).\(pk)"
+        if !dims.isEmpty { body += "\nGROUP BY " + (1...dims.count).map(String.init).joined(separator: ", ") }
+        return body
     }
 
     /// A measure's aggregate over the joined rows directly (no fan-out in its group).

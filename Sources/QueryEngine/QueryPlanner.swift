@@ -21,6 +21,8 @@ final class QueryPlanner {
         var field: Field
         var select: String
         var aliases: Set<String>
+        /// A `case:` dimension's labels in `when` order (as SQL literals), unless `alpha_sort`.
+        var whenOrder: [String]? = nil
     }
 
     /// A measure column: selected, or hidden (needed by a filter or a composite).
@@ -48,6 +50,9 @@ final class QueryPlanner {
     /// Prepended to the names of CTEs `statement` writes, so two statements can share one WITH.
     var ctePrefix = ""
     private var joinCache: [String: String] = [:]
+    /// Compiling a native derived table's source query: no default row limit, and no ORDER BY
+    /// unless the table asks for sorts or a limit.
+    var unlimited = false
 
     init(ctx: ExploreContext, renderer: FieldRenderer, spec: QuerySpec, options: CompileOptions) {
         self.ctx = ctx
@@ -81,6 +86,7 @@ final class QueryPlanner {
         // Set before any field is rendered: rendered SQL is memoised.
         renderer.templateValues = templateValues
         renderer.selectedFields = Set((spec.fields + spec.pivots).map(qualified))
+        renderer.queryFilters = filters
 
         // Fields: dimensions and measures in the order picked; pivots are dimensions kept apart.
         var dims: [DimColumn] = [], pivots: [DimColumn] = [], selectedMeasures: [String] = []
@@ -91,10 +97,15 @@ final class QueryPlanner {
             guard field.kind == .dimension else { throw QueryError("pivot field '\(name)' must be a dimension in explore '\(exploreName)'") }
             pivots.append(try dimColumn(name, alias, field))
         }
+        var periodFields: [(String, String, Field)] = []
+        var outputOrder: [String] = []
         for name in spec.fields where seen.insert(name).inserted {
             let (alias, field) = try ctx.resolve(name)
+            if field.kind == .measure { outputOrder.append(name) }
             switch field.kind {
             case .dimension: dims.append(try dimColumn(name, alias, field))
+            case .measure where field.type == "period_over_period":
+                periodFields.append((name, alias, field))
             case .measure:
                 _ = try measure(name, alias, field, hidden: false)
                 selectedMeasures.append(name)
@@ -102,6 +113,9 @@ final class QueryPlanner {
                 throw QueryError("field '\(name)' is a \(field.kind.rawValue)-only field and cannot be selected")
             }
         }
+
+        // Period-over-period measures need the dimensions known; their based_on measures are hidden.
+        let periods = try periodFields.map { try periodMeasure($0.0, $0.1, $0.2, dims: dims) }
 
         var measureFilters: [MeasureFilter] = []
         for (i, filter) in filters.enumerated() {
@@ -169,6 +183,12 @@ final class QueryPlanner {
         guard rowLimit <= options.maxRowLimit else {
             throw QueryError("row limit \(rowLimit) exceeds the maximum of \(options.maxRowLimit) rows")
         }
+        if !periods.isEmpty {
+            let pop = try periodOverPeriodStatement(dims: dims, periods: periods, output: outputOrder, measures: measureOrder.map { measureColumns[$0]! },
+                                                    filters: filters, measureFilters: measureFilters, rowLimit: rowLimit)
+            return CompiledQuery(sql: pop.sql, columns: pop.columns, totalsSQL: nil, rowTotalsSQL: nil, pivotValuesSQL: nil,
+                                 pivotColumnLimit: options.pivotColumnLimit, rowLimit: rowLimit, dialect: dialect.name, plan: .perViewGroups)
+        }
         let sortKeys = try orderKeys(dims: dims, pivots: pivots, measures: selectedMeasures)
         // With pivots, a sort on a measure picks which dimension rows are kept by the measure's row
         // total; without one they are kept in dimension order.
@@ -188,9 +208,22 @@ final class QueryPlanner {
         var sql: String
         var pivotValuesSQL: String?
         let limit: Int
-        if pivots.isEmpty {
+        if pivots.isEmpty && unlimited && spec.limit == nil && spec.sorts.isEmpty {
             limit = rowLimit
-            sql = withClause(main.ctes) + main.select + "\nORDER BY " + sortKeys.joined(separator: ", ") + "\nLIMIT \(limit)"
+            sql = withClause(main.ctes) + main.select
+        } else if pivots.isEmpty {
+            limit = rowLimit
+            // A native derived table's source query is limited only when it says so.
+            let limitClause = unlimited && spec.limit == nil ? "" : "\nLIMIT \(limit)"
+            if sortKeys.contains(where: \.isExpression) {
+                // An expression over output columns (a case dimension's `when` order) needs them
+                // qualified, which PostgreSQL allows only from an enclosing SELECT.
+                let q = dialect.quoteIdentifier("q")
+                sql = withClause(main.ctes) + "SELECT * FROM (\n" + main.select + "\n) \(q)\nORDER BY "
+                    + sortKeys.map { $0.sql(qualifier: q) }.joined(separator: ", ") + limitClause
+            } else {
+                sql = withClause(main.ctes) + main.select + "\nORDER BY " + sortKeys.map { $0.sql() }.joined(separator: ", ") + limitClause
+            }
         } else {
             let cap = options.pivotColumnLimit
             limit = min(rowLimit * cap, options.maxRowLimit)
@@ -199,14 +232,14 @@ final class QueryPlanner {
             let q = dialect.quoteIdentifier("q"), pv = dialect.quoteIdentifier("pivot_values")
             let cols = (dims + pivots).map { "\(q).\(dialect.quoteIdentifier($0.alias))" } + selected.map { "\(q).\(dialect.quoteIdentifier($0.alias))" }
             let on = pivots.map { dialect.nullSafeEqual("\(q).\(dialect.quoteIdentifier($0.alias))", "\(pv).\(dialect.quoteIdentifier($0.alias))") }
-            let order = sortKeys.map { $0.hasPrefix("\"") || $0.hasPrefix("`") ? "\(q).\($0)" : $0 }.joined(separator: ", ")
+            let order = sortKeys.map { $0.sql(qualifier: q) }.joined(separator: ", ")
             var body = "SELECT " + cols.joined(separator: ", ")
             if !dims.isEmpty {
                 // The row limit counts dimension rows (each spread over its pivot columns): rank the
                 // dimension tuples in dimension order and keep the first `rowLimit`. DENSE_RANK treats
                 // NULLs as peers, so no NULL-unsafe join is needed.
                 let rankOrder = try orderKeys(dims: dims, pivots: [], measures: [], dimensionsOnly: true)
-                    .map { "\(q).\($0)" }.joined(separator: ", ")
+                    .map { $0.sql(qualifier: q) }.joined(separator: ", ")
                 body += ", DENSE_RANK() OVER (ORDER BY \(rankOrder)) AS \(dialect.quoteIdentifier("q_row"))"
             }
             body += "\nFROM \(q)\nINNER JOIN \(pv) ON " + on.joined(separator: " AND ")
@@ -221,7 +254,7 @@ final class QueryPlanner {
                 let r = try statement(dims: dims, measures: measures, output: selected, filters: measureFilters)
                 ctePrefix = saved
                 let rt = dialect.quoteIdentifier("rt"), rk = dialect.quoteIdentifier("row_keys"), qRow = dialect.quoteIdentifier("q_row")
-                let rankOrder = rowTotalKeys.map { "\(rt).\($0)" }.joined(separator: ", ")
+                let rankOrder = rowTotalKeys.map { $0.sql(qualifier: rt) }.joined(separator: ", ")
                 let keyCols = dims.map { "\(rt).\(dialect.quoteIdentifier($0.alias))" }
                 ctes += r.ctes + [("row_keys", "SELECT " + keyCols.joined(separator: ", ")
                     + ", ROW_NUMBER() OVER (ORDER BY \(rankOrder)) AS \(qRow)\nFROM (\n\(r.select)\n) \(rt)")]
@@ -279,7 +312,13 @@ final class QueryPlanner {
             // Keep exactly the dimension rows the main statement keeps: it ranks dimension tuples in
             // dimension order, or by this same statement in the measure sort's order (see above), so
             // the row totals are limited by those same keys.
-            rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + rowTotalKeys.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
+            if rowTotalKeys.contains(where: \.isExpression) {
+                let q = dialect.quoteIdentifier("q")
+                rowTotalsSQL = withClause(r.ctes) + "SELECT * FROM (\n" + r.select + "\n) \(q)\nORDER BY "
+                    + rowTotalKeys.map { $0.sql(qualifier: q) }.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
+            } else {
+                rowTotalsSQL = withClause(r.ctes) + r.select + "\nORDER BY " + rowTotalKeys.map { $0.sql() }.joined(separator: ", ") + "\nLIMIT \(rowLimit)"
+            }
         }
 
         return CompiledQuery(sql: sql, columns: columns, totalsSQL: totalsSQL, rowTotalsSQL: rowTotalsSQL,
@@ -312,7 +351,7 @@ final class QueryPlanner {
     }
 
     /// `view.field` for a filter written with a view name rather than the alias.
-    private func qualified(_ name: String) -> String {
+    func qualified(_ name: String) -> String {
         guard let dot = name.firstIndex(of: ".") else { return name }
         let head = String(name[..<dot])
         guard ctx.views[head] == nil, let alias = ctx.alias(for: head) else { return name }
@@ -321,11 +360,11 @@ final class QueryPlanner {
 
     private func dimColumn(_ name: String, _ alias: String, _ field: Field) throws -> DimColumn {
         let d = try renderer.dimension(alias: alias, field: field)
-        return DimColumn(name: name, alias: columnAlias(name), field: field, select: d.select, aliases: d.aliases)
+        return DimColumn(name: name, alias: columnAlias(name), field: field, select: d.select, aliases: d.aliases, whenOrder: d.whenOrder)
     }
 
     /// Registers a measure (once) and returns its column.
-    private func measure(_ name: String, _ alias: String, _ field: Field, hidden: Bool) throws -> MeasureColumn {
+    func measure(_ name: String, _ alias: String, _ field: Field, hidden: Bool) throws -> MeasureColumn {
         if let existing = measureColumns[name] { return existing }
         let parts = try renderer.measureParts(alias: alias, field: field)
         let column = MeasureColumn(name: name, alias: hidden ? columnAlias("q_h\(measureOrder.count)") : columnAlias(name), parts: parts)
@@ -336,7 +375,7 @@ final class QueryPlanner {
 
     /// A SQL column alias from a field name: letters, digits and `_` only (every dialect accepts it
     /// quoted or not, BigQuery included), at most 60 bytes, unique within the statement.
-    private func columnAlias(_ name: String) -> String {
+    func columnAlias(_ name: String) -> String {
         var out = ""
         for scalar in name.unicodeScalars {
             let v = scalar.value
@@ -359,18 +398,21 @@ final class QueryPlanner {
     /// unless sorted otherwise.
     /// `tieBreak`: every dimension follows the sort keys, so the order is total (equal keys cannot
     /// keep different rows in two statements).
-    private func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false,
-                           tieBreak: Bool = false) throws -> [String] {
-        var keys: [String] = []
+    /// `measureAliases`: output aliases of measures not planned as columns (period-over-period ones).
+    func orderKeys(dims: [DimColumn], pivots: [DimColumn], measures: [String], dimensionsOnly: Bool = false,
+                   tieBreak: Bool = false, measureAliases: [String: String] = [:]) throws -> [OrderKey] {
+        var keys: [OrderKey] = []
         var used: Set<String> = []
-        func key(_ alias: String, _ descending: Bool) -> String { dialect.orderKey(dialect.quoteIdentifier(alias), descending: descending) }
+        func key(_ alias: String, _ descending: Bool, _ order: [String]? = nil) -> OrderKey {
+            OrderKey(column: alias, descending: descending, whenOrder: order, dialect: dialect)
+        }
         for sort in spec.sorts {
             if let d = dims.first(where: { $0.name == sort.field }) {
-                if used.insert(d.alias).inserted { keys.append(key(d.alias, sort.descending)) }
+                if used.insert(d.alias).inserted { keys.append(key(d.alias, sort.descending, d.whenOrder)) }
             } else if dimensionsOnly {
                 continue
-            } else if let m = measureColumns[sort.field], measures.contains(sort.field) {
-                if used.insert(m.alias).inserted { keys.append(key(m.alias, sort.descending)) }
+            } else if let alias = measureAliases[sort.field] ?? (measures.contains(sort.field) ? measureColumns[sort.field]?.alias : nil) {
+                if used.insert(alias).inserted { keys.append(key(alias, sort.descending)) }
             } else if pivots.contains(where: { $0.name == sort.field }) || spec.pivots.contains(sort.field) {
                 continue
             } else {
@@ -382,19 +424,41 @@ final class QueryPlanner {
                 keys.append(key(time.alias, true))
                 used.insert(time.alias)
             } else if let m = measures.first {
-                keys.append(key(measureColumns[m]!.alias, true))
+                keys.append(key(measureAliases[m] ?? measureColumns[m]!.alias, true))
             } else if let d = dims.first {
-                keys.append(key(d.alias, false))
+                keys.append(key(d.alias, false, d.whenOrder))
                 used.insert(d.alias)
             }
         }
-        for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name))) }
+        for p in pivots where used.insert(p.alias).inserted { keys.append(key(p.alias, pivotDescending(p.name), p.whenOrder)) }
         if dimensionsOnly || tieBreak {
             // Every dimension takes part, so equal ranks mean equal tuples.
-            for d in dims where used.insert(d.alias).inserted { keys.append(key(d.alias, false)) }
+            for d in dims where used.insert(d.alias).inserted { keys.append(key(d.alias, false, d.whenOrder)) }
         }
-        if keys.isEmpty { keys.append("1") }
+        if keys.isEmpty { keys.append(OrderKey(column: nil, descending: false, whenOrder: nil, dialect: dialect)) }
         return keys
+    }
+
+    /// One ORDER BY key: an output column (or the constant 1), optionally ranked by a `case:`
+    /// dimension's `when` order rather than by its text.
+    struct OrderKey {
+        var column: String?
+        var descending: Bool
+        /// The case labels as SQL literals, in `when` order (the `else` label last).
+        var whenOrder: [String]?
+        var dialect: any Dialect
+
+        var isExpression: Bool { whenOrder != nil }
+
+        /// The key, its column qualified by `qualifier` (a quoted table alias) when given.
+        func sql(qualifier: String? = nil) -> String {
+            guard let column else { return "1" }
+            let quoted = dialect.quoteIdentifier(column)
+            let ref = qualifier.map { "\($0).\(quoted)" } ?? quoted
+            guard let whenOrder else { return dialect.orderKey(ref, descending: descending) }
+            let ranks = whenOrder.enumerated().map { "WHEN \($0.element) THEN \($0.offset)" }.joined(separator: " ")
+            return dialect.orderKey("CASE \(ref) \(ranks) ELSE \(whenOrder.count) END", descending: descending)
+        }
     }
 
     /// `WITH a AS (…), b AS (…)\n` or nothing.
@@ -432,6 +496,13 @@ final class QueryPlanner {
         for alias in joins {
             if let cached = joinCache[alias] { sql += cached; continue }
             let join = ctx.joins[alias]!
+            if let raw = join.sql {
+                // The join clause written out in full (UNNEST, FLATTEN, LATERAL …): used as given.
+                let clause = try renderer.expand(raw, alias: alias, owner: "sql of join '\(alias)'").sql.trimmingSpaces
+                joinCache[alias] = "\n" + clause + (FieldRenderer.endsInLineComment(clause) ? "\n" : "")
+                sql += joinCache[alias]!
+                continue
+            }
             let table = try renderer.tableSQL(ctx.views[alias]!, owner: "join '\(alias)'")
             let keyword: String
             switch join.kind {

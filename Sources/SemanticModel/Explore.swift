@@ -62,6 +62,9 @@ public struct Join: Hashable, Sendable {
     /// primary key.
     public var foreignKey: String?
     public var sqlWhere: SQLTemplate?
+    /// `sql:`: the whole join clause written out (`LEFT JOIN UNNEST(…) AS x`), used instead of
+    /// `sql_on`/`foreign_key`.
+    public var sql: SQLTemplate?
     public var viewLabel: String?
     /// Joins this one needs in the query whenever it is used.
     public var requiredJoins: [String]

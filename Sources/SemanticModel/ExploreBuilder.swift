@@ -102,7 +102,7 @@ struct ExploreBuilder {
             for required in pending.requiredJoins where aliasLocation[required.text] == nil {
                 sink.error("unknown join '\(required.text)' in required_joins of join '\(pending.join.name)'", at: required.location)
             }
-            if pending.join.sqlOn == nil && pending.foreignKey == nil && pending.join.kind != .cross {
+            if pending.join.sqlOn == nil && pending.join.sql == nil && pending.foreignKey == nil && pending.join.kind != .cross {
                 sink.error("join '\(pending.join.name)' needs sql_on or foreign_key (or type: cross)", at: pending.nameLocation)
             }
             if let fk = pending.foreignKey {
@@ -164,7 +164,8 @@ struct ExploreBuilder {
             case "required_access_grants":
                 pending.join.requiredAccessGrants = reader.strings(pair)
             case "sql":
-                sink.error("join parameter 'sql' is not supported; use sql_on", at: pair.keyLocation)
+                // The whole join clause, written out (UNNEST, FLATTEN, LATERAL …).
+                if let t = reader.template(pair) { pending.join.sql = t.template; pending.sqlOnRefs += t.references }
             default:
                 break
             }

@@ -59,6 +59,25 @@ public struct Field: Hashable, Sendable {
     public var suggestions: [String]
     /// `required_access_grants`: the model's `access_grant`s a user must meet to see this field.
     public var requiredAccessGrants: [String] = []
+    /// `case:` of a dimension: `when` branches in order and the `else` label.
+    public var cases: [CaseWhen] = []
+    public var caseElse: String?
+    /// `alpha_sort: yes` sorts a `case:` dimension by label instead of by `when` order.
+    public var alphaSort: Bool = false
+    /// `type: location`: the latitude and longitude expressions.
+    public var sqlLatitude: SQLTemplate?
+    public var sqlLongitude: SQLTemplate?
+    /// `type: distance`: the two location fields (`view.field` or `field`) and `units:`.
+    public var startLocationField: String?
+    public var endLocationField: String?
+    public var units: String?
+    /// `type: list` measures: the dimension whose distinct values are listed.
+    public var listField: String?
+    /// `type: period_over_period` measures.
+    public var basedOn: String?
+    public var basedOnTime: String?
+    public var period: String?
+    public var periodKind: String?
     public var location: SourceLocation?
 
     public init(view: String, name: String, kind: Kind, type: String) {
@@ -79,6 +98,17 @@ public struct Field: Hashable, Sendable {
 
     /// `view.field` by the owning view's name.
     public var qualifiedName: String { "\(view).\(name)" }
+}
+
+/// One `when:` of a `case:` dimension.
+public struct CaseWhen: Hashable, Sendable {
+    public var sql: SQLTemplate
+    public var label: String
+
+    public init(sql: SQLTemplate, label: String) {
+        self.sql = sql
+        self.label = label
+    }
 }
 
 /// A `field: expression` pair, as in measure `filters:` or an explore's `always_filter`.

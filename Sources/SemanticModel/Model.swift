@@ -13,6 +13,10 @@ public struct Model: Hashable, Sendable {
     public var namedValueFormats: [String: NamedValueFormat] = [:]
     /// The model file's `access_grant` blocks by name.
     public var accessGrants: [String: AccessGrant] = [:]
+    /// `week_start_day`: 0 = Monday (the default) … 6 = Sunday.
+    public var weekStartDay: Int = 0
+    /// `fiscal_month_offset`: months the fiscal year starts after January (any integer).
+    public var fiscalMonthOffset: Int = 0
 
     public init(name: String) {
         self.name = name

@@ -52,6 +52,19 @@ final class ModelBuilder {
                 } else {
                     model.accessGrants[grant.name] = grant
                 }
+            case "week_start_day":
+                if let s = reader.scalar(pair) {
+                    let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                    if let day = days.firstIndex(of: s.text) { model.weekStartDay = day } else {
+                        sink.error("week_start_day must be one of \(days.joined(separator: ", ")), not '\(s.text)'", at: s.location)
+                    }
+                }
+            case "fiscal_month_offset":
+                if let s = reader.scalar(pair) {
+                    if let n = Int(s.text) { model.fiscalMonthOffset = n } else {
+                        sink.error("fiscal_month_offset must be a whole number of months, not '\(s.text)'", at: s.location)
+                    }
+                }
             default: break
             }
         }

@@ -16,8 +16,8 @@ public enum Timeframes {
         "month_name", "month_num", "quarter_of_year", "hour_of_day", "minute_of_hour",
     ]
 
-    /// Fiscal timeframes: accepted, but they follow the calendar year until a fiscal start month
-    /// can be configured, so loading warns about them.
+    /// Fiscal timeframes: the fiscal year starts `fiscal_month_offset` (a model parameter) months
+    /// after January.
     public static let fiscal: [String] = ["fiscal_year", "fiscal_quarter", "fiscal_quarter_of_year", "fiscal_month_num"]
 
     /// Used when a time group has no `timeframes:`.

@@ -31,12 +31,10 @@ struct ViewBuilder {
         "count", "count_distinct", "sum", "sum_distinct", "average", "average_distinct", "min", "max",
         "median", "median_distinct", "percentile", "percentile_distinct", "list",
     ]
-    /// Measure types that need `sql:` (count counts rows, list uses list_field, the post-query
-    /// types name another measure through sql).
+    /// Aggregate types without `sql:` read the column named like the measure (`${TABLE}.name`), as
+    /// Looker documents for any field without `sql:` (QueryEngine README, "Defaults").
     static let measureTypesNeedingSQL: Set<String> = [
-        "count_distinct", "sum", "sum_distinct", "average", "average_distinct", "min", "max",
-        "median", "median_distinct", "percentile", "percentile_distinct", "number", "running_total",
-        "percent_of_total", "percent_of_previous", "string", "date", "yesno", "int",
+        "number", "running_total", "percent_of_total", "percent_of_previous", "string", "date", "yesno", "int",
     ]
     /// `Names.titleCase` of every known timeframe and interval, computed once: dimension groups
     /// ask for them per expanded field.
@@ -76,8 +74,13 @@ struct ViewBuilder {
                         sawSQL = true
                     }
                 }
-                if !sawSQL && block.pairs.contains(where: { $0.key == "explore_source" }) {
-                    sink.error("derived_table explore_source (native derived tables) is not supported; write the derived table's sql", at: block.location)
+                if let source = block.pairs.first(where: { $0.key == "explore_source" }) {
+                    built.view.nativeDerivedTable = nativeDerivedTable(source)
+                } else if let persisted = block.pairs.first(where: { $0.key == "create_process" || $0.key == "sql_create" }) {
+                    // Only a connection that may write can build these; the query engine refuses a
+                    // query that needs the view, naming it.
+                    built.view.persistedOnlyDerivedTable = persisted.key
+                    sink.warning("view '\(name)' builds its derived table with \(persisted.key), which needs a writing connection; Spyglass runs read-only, so queries that use this view are refused", at: persisted.keyLocation)
                 } else if !sawSQL {
                     sink.error("derived_table of view '\(name)' needs a sql parameter", at: block.location)
                 }
@@ -140,6 +143,73 @@ struct ViewBuilder {
             built.view.fields[i].drillFields = Self.expandSetMembers(built.view.fields[i].drillFields, sets: built.view.sets)
         }
         return built
+    }
+
+    /// `explore_source: name { column … derived_column … bind_filters … }`; the query engine
+    /// compiles it against the source explore per query.
+    private func nativeDerivedTable(_ pair: Pair) -> NativeDerivedTable? {
+        guard case .block(let block) = pair.value, let source = block.name else {
+            sink.error("'explore_source' needs an explore name and a block: explore_source: name { column: … }", at: pair.keyLocation)
+            return nil
+        }
+        var table = NativeDerivedTable(exploreSource: source)
+        table.location = block.nameLocation ?? pair.keyLocation
+        for p in block.pairs {
+            switch p.key {
+            case "column":
+                guard case .block(let b) = p.value, let column = b.name else {
+                    sink.error("'column' needs a name: column: name { field: view.field }", at: p.keyLocation)
+                    continue
+                }
+                let field = b.pairs.last { $0.key == "field" }.flatMap(reader.string)
+                table.columns.append(.init(name: column, field: field))
+            case "derived_column":
+                guard case .block(let b) = p.value, let column = b.name,
+                      let sqlPair = b.pairs.last(where: { $0.key == "sql" }), let t = reader.template(sqlPair) else {
+                    sink.error("'derived_column' needs a name and sql: derived_column: name { sql: … ;; }", at: p.keyLocation)
+                    continue
+                }
+                table.derivedColumns.append(.init(name: column, sql: t.template))
+            case "bind_filters":
+                guard case .block(let b) = p.value,
+                      let from = b.pairs.last(where: { $0.key == "from_field" }).flatMap(reader.string),
+                      let to = b.pairs.last(where: { $0.key == "to_field" }).flatMap(reader.string) else {
+                    sink.error("'bind_filters' needs from_field and to_field", at: p.keyLocation)
+                    continue
+                }
+                table.bindFilters.append(.init(fromField: from, toField: to))
+            case "bind_all_filters":
+                table.bindAllFilters = reader.bool(p) ?? false
+            case "filters":
+                reader.filters(p, into: &table.filters)
+            case "timezone":
+                table.timezone = reader.string(p)
+            case "limit":
+                if let n = reader.number(p) {
+                    if n >= 1 && n == n.rounded() && n < 1e15 { table.limit = Int(n) } else {
+                        sink.error("'limit' of explore_source '\(source)' must be a positive whole number", at: p.value.location)
+                    }
+                }
+            case "sorts":
+                var sorts: [FilterCondition] = []
+                reader.filters(p, into: &sorts)
+                for s in sorts {
+                    switch s.expression {
+                    case "asc": table.sorts.append(.init(field: s.field, descending: false))
+                    case "desc": table.sorts.append(.init(field: s.field, descending: true))
+                    default: sink.error("sort direction '\(s.expression)' for '\(s.field)' must be asc or desc", at: s.location ?? p.keyLocation)
+                    }
+                }
+            case "expression_custom_filter":
+                table.expressionCustomFilter = reader.string(p)
+            default:
+                break
+            }
+        }
+        if table.columns.isEmpty {
+            sink.error("explore_source '\(source)' needs at least one column", at: table.location ?? pair.keyLocation)
+        }
+        return table
     }
 
     /// Appends a field unless its name is taken. A static function with inout parameters rather
@@ -248,6 +318,35 @@ struct ViewBuilder {
                 field.convertTZ = reader.bool(pair) ?? true
             case .datatype:
                 field.datatype = reader.string(pair)
+            case .caseBlock:
+                guard case .block(let b) = pair.value else { _ = reader.scalar(pair); continue }
+                for p in b.pairs {
+                    if p.key == "else" { field.caseElse = reader.string(p); continue }
+                    guard p.key == "when" else { continue }
+                    guard case .block(let w) = p.value, let sqlPair = w.pairs.last(where: { $0.key == "sql" }),
+                          let t = reader.template(sqlPair), let label = w.pairs.last(where: { $0.key == "label" }).flatMap(reader.string) else {
+                        sink.error("'when' of case dimension '\(name)' needs sql and label", at: p.keyLocation)
+                        continue
+                    }
+                    field.cases.append(CaseWhen(sql: t.template, label: label))
+                    refs.append(contentsOf: t.references)
+                }
+                sawSQL = true
+            case .alphaSort:
+                field.alphaSort = reader.bool(pair) ?? false
+            case .sqlLatitude, .sqlLongitude:
+                if let t = reader.template(pair) {
+                    if parameter == .sqlLatitude { field.sqlLatitude = t.template } else { field.sqlLongitude = t.template }
+                    refs.append(contentsOf: t.references)
+                }
+            case .startLocationField: field.startLocationField = reader.string(pair)
+            case .endLocationField: field.endLocationField = reader.string(pair)
+            case .units: field.units = reader.string(pair)
+            case .listField: field.listField = reader.string(pair)
+            case .basedOn: field.basedOn = reader.string(pair)
+            case .basedOnTime: field.basedOnTime = reader.string(pair)
+            case .period: field.period = reader.string(pair)
+            case .kind: field.periodKind = reader.string(pair)
             default:
                 break
             }
@@ -276,9 +375,13 @@ struct ViewBuilder {
             }
         }
 
+        if kind == .dimension && (field.type == "location" || field.type == "distance") { sawSQL = true }
         if kind == .dimension && !sawSQL {
             // Looker's default: a column named like the dimension.
             field.sql = SQLTemplate(fragments: [.table, .text(".\(name)")], location: location)
+        }
+        if kind == .measure && !sawSQL && field.type == "list" && field.listField == nil {
+            sink.error("measure '\(name)' of type list needs list_field (or sql)", at: typeScalar?.location ?? location)
         }
         if kind == .measure && !sawSQL && Self.measureTypesNeedingSQL.contains(field.type) {
             sink.error("measure '\(name)' of type \(field.type) needs a sql parameter", at: typeScalar?.location ?? location)
@@ -322,6 +425,8 @@ struct ViewBuilder {
         case drillFields, suggestions, type, sql, primaryKey, tiers, style, percentile, sqlDistinctKey
         case filters, allowedValue, defaultValue, convertTZ, datatype, timeframes, intervals, sqlStart, sqlEnd
         case requiredAccessGrants
+        case caseBlock, alphaSort, sqlLatitude, sqlLongitude, startLocationField, endLocationField, units, listField
+        case basedOn, basedOnTime, period, kind
     }
 
     static let fieldParameters = KeywordTable<FieldParameter>([
@@ -333,6 +438,10 @@ struct ViewBuilder {
         "allowed_value": .allowedValue, "default_value": .defaultValue, "convert_tz": .convertTZ,
         "datatype": .datatype, "timeframes": .timeframes, "intervals": .intervals, "sql_start": .sqlStart,
         "sql_end": .sqlEnd, "required_access_grants": .requiredAccessGrants,
+        "sql_end": .sqlEnd, "case": .caseBlock, "alpha_sort": .alphaSort, "sql_latitude": .sqlLatitude,
+        "sql_longitude": .sqlLongitude, "start_location_field": .startLocationField, "end_location_field": .endLocationField,
+        "units": .units, "list_field": .listField, "based_on": .basedOn, "based_on_time": .basedOnTime, "period": .period,
+        "kind": .kind,
     ])
 
     private func dimensionGroup(view: String, name: String, block: Block, at location: SourceLocation, hidden: Bool) -> [(Field, [ValueReader.LocatedReference])] {
@@ -378,9 +487,7 @@ struct ViewBuilder {
             let frames = timeframes ?? Timeframes.defaultTime.map { Scalar(text: $0, style: .bare, location: location) }
             for frame in frames {
                 let tf = frame.text
-                if Timeframes.fiscalSet.contains(tf) {
-                    sink.warning("fiscal timeframe '\(tf)' of dimension_group '\(name)' follows the calendar year (fiscal_month_offset is not supported)", at: frame.location)
-                } else if !Timeframes.timeSet.contains(tf) {
+                if !Timeframes.fiscalSet.contains(tf) && !Timeframes.timeSet.contains(tf) {
                     sink.error("unknown timeframe '\(tf)' in dimension_group '\(name)'", at: frame.location)
                     continue
                 }

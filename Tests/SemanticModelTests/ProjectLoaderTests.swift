@@ -206,15 +206,15 @@ struct ProjectLoaderEdgeCaseTests {
         #expect(project.diagnostics.map(\.description) == ["error: project directory '/nonexistent/spyglass-project' does not exist"])
     }
 
-    @Test func everyTimeframeExpandsAndFiscalOnesWarn() throws {
+    /// Fiscal timeframes follow the model's fiscal_month_offset (QueryEngine), so they load silently.
+    @Test func everyTimeframeExpandsFiscalOnesIncluded() throws {
         let copy = try FixtureProject.copy()
         defer { copy.remove() }
         let frames = (Timeframes.time + Timeframes.fiscal).joined(separator: ", ")
         try copy.write("view: +events {\n  dimension_group: all {\n    type: time\n    timeframes: [\(frames)]\n    sql: ${TABLE}.t ;;\n  }\n}\n",
                        to: "refinements/zz_all.lkml")
         let project = copy.load()
-        #expect(project.diagnostics.count == Timeframes.fiscal.count)
-        #expect(project.diagnostics.allSatisfy { $0.severity == .warning && $0.message.hasPrefix("fiscal timeframe") })
+        #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
         let events = try #require(project.model(named: "ecommerce")?.views["events"])
         let all = events.fields.filter { $0.group == "all" }
         #expect(all.map(\.timeframe) == Timeframes.time + Timeframes.fiscal)

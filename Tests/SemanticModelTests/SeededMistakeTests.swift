@@ -156,11 +156,13 @@ struct SeededMistakeTests {
         #expect(found == ["views/base/entity.view.lkml:13:29: error: unknown timeframe 'weak' in dimension_group 'created'"])
     }
 
-    @Test func countDistinctWithoutSQL() throws {
+    /// Aggregate measures without sql read `${TABLE}.<name>` (Looker's default for any field), so
+    /// the mistake seeded here is a `type: number` measure, which has nothing to compute without sql.
+    @Test func numberMeasureWithoutSQL() throws {
         let found = try diagnostics {
-            try $0.replace("    type: count_distinct\n    sql: ${user_id} ;;\n", with: "    type: count_distinct\n", in: "views/events.view.lkml")
+            try $0.replace("    type: count_distinct\n    sql: ${user_id} ;;\n", with: "    type: number\n", in: "views/events.view.lkml")
         }
-        #expect(found == ["views/events.view.lkml:25:11: error: measure 'daily_active_users' of type count_distinct needs a sql parameter"])
+        #expect(found == ["views/events.view.lkml:25:11: error: measure 'daily_active_users' of type number needs a sql parameter"])
     }
 
     @Test func extendsUnknownView() throws {

@@ -59,4 +59,7 @@ public struct BigQueryDialect: Dialect {
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS STRING)" }
     public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "TIMESTAMP_ADD(\(ts), INTERVAL \(seconds) SECOND)" }
     public func formatFraction(_ ts: String, digits: Int) throws -> String { "FORMAT_TIMESTAMP('%Y-%m-%d %H:%M:%E\(digits)S', \(ts))" }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "TIMESTAMP_ADD(\(ts), INTERVAL \(days) DAY)" }
+    /// TIMESTAMP_ADD stops at days; months go through DATETIME.
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "TIMESTAMP(DATETIME_ADD(DATETIME(\(ts)), INTERVAL \(months) MONTH))" }
 }

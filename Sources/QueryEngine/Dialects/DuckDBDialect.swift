@@ -34,4 +34,6 @@ public struct DuckDBDialect: Dialect {
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS VARCHAR)" }
     public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "(\(ts) + TO_SECONDS(CAST(\(seconds) AS BIGINT)))" }
     public func formatFraction(_ ts: String, digits: Int) throws -> String { "STRFTIME(\(ts), '%Y-%m-%d %H:%M:%S.\(digits == 3 ? "%g" : "%f")')" }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "(\(ts) + INTERVAL '\(days) days')" }
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "(\(ts) + INTERVAL '\(months) months')" }
 }

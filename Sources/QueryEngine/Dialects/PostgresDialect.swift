@@ -33,4 +33,6 @@ public struct PostgresDialect: Dialect {
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS TEXT)" }
     public func addSeconds(_ ts: String, _ seconds: String) throws -> String { intervalAddSeconds(ts, seconds) }
     public func formatFraction(_ ts: String, digits: Int) throws -> String { toCharFraction(ts, digits: digits) }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "(\(ts) + INTERVAL '\(days) days')" }
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "(\(ts) + INTERVAL '\(months) months')" }
 }

@@ -32,4 +32,6 @@ public struct RedshiftDialect: Dialect {
     public func castToText(_ expr: String) -> String { "CAST(\(expr) AS VARCHAR)" }
     public func addSeconds(_ ts: String, _ seconds: String) throws -> String { intervalAddSeconds(ts, seconds) }
     public func formatFraction(_ ts: String, digits: Int) throws -> String { toCharFraction(ts, digits: digits) }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "DATEADD(day, \(days), \(ts))" }
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "DATEADD(month, \(months), \(ts))" }
 }

@@ -84,4 +84,6 @@ public struct SQLiteDialect: Dialect {
         guard digits == 3 else { throw QueryError.unsupported("the microsecond timeframe", dialect: name) }
         return "strftime('%Y-%m-%d %H:%M:%f', \(ts))"
     }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "datetime(\(ts), '\(days >= 0 ? "+" : "")\(days) days')" }
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "datetime(\(ts), '\(months >= 0 ? "+" : "")\(months) months')" }
 }

@@ -43,4 +43,6 @@ public struct SnowflakeDialect: Dialect {
     public func castToText(_ expr: String) -> String { "TO_VARCHAR(\(expr))" }
     public func addSeconds(_ ts: String, _ seconds: String) throws -> String { "DATEADD('SECOND', \(seconds), \(ts))" }
     public func formatFraction(_ ts: String, digits: Int) throws -> String { "TO_CHAR(\(ts), 'YYYY-MM-DD HH24:MI:SS.FF\(digits)')" }
+    public func addDays(_ ts: String, _ days: Int) throws -> String { "DATEADD('DAY', \(days), \(ts))" }
+    public func addMonths(_ ts: String, _ months: Int) throws -> String { "DATEADD('MONTH', \(months), \(ts))" }
 }

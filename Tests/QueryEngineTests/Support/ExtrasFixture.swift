@@ -36,18 +36,9 @@ enum ExtrasFixture {
     static func epoch(_ t: LocalDateTime) -> Int { DimensionTypeTests.seconds(t) }
     static func ymd(_ t: LocalDateTime) -> Int { t.date.year * 10000 + t.date.month * 100 + t.date.day }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var loaded: [ShopFixture.Database]?
-
     /// The shop databases with `spans` added (once per process).
     static func databases() throws -> [ShopFixture.Database] {
-        let dbs = try ShopFixture.databases()
-        lock.lock()
-        defer { lock.unlock() }
-        if let loaded { return loaded }
-        for db in dbs {
-            let loader = try Warehouse.openLoader(db.url)
-            defer { loader.close() }
+        try ShopFixture.databases(adding: "spans") { loader in
             try loader.execute("""
                 CREATE TABLE spans (id INTEGER PRIMARY KEY, start_at TIMESTAMP, end_at TIMESTAMP, start_epoch BIGINT, end_epoch BIGINT,
                                     start_ymd INTEGER, end_ymd INTEGER)
@@ -59,8 +50,6 @@ enum ExtrasFixture {
                         .int(Int64(epoch(s.start))), endEpoch, .int(Int64(ymd(s.start))), endYMD]
             })
         }
-        loaded = dbs
-        return dbs
     }
 
     static func compile(_ spec: QuerySpec, _ dialect: any Dialect, options: CompileOptions = CompileOptions()) throws -> CompiledQuery {

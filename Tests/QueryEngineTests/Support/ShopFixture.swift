@@ -130,6 +130,21 @@ enum ShopFixture {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var cached: [Database]?
+    nonisolated(unsafe) private static var extraTables: Set<String> = []
+
+    /// The shop databases with the tables `load` creates added once per process under `key`.
+    static func databases(adding key: String, _ load: (any Loader) throws -> Void) throws -> [Database] {
+        let dbs = try databases()
+        lock.lock()
+        defer { lock.unlock() }
+        guard extraTables.insert(key).inserted else { return dbs }
+        for db in dbs {
+            let loader = try Warehouse.openLoader(db.url)
+            defer { loader.close() }
+            try load(loader)
+        }
+        return dbs
+    }
 
     /// SQLite and PostgreSQL, each loaded once per test process.
     static func databases() throws -> [Database] {
