@@ -438,7 +438,7 @@ struct ViewBuilder {
         "allowed_value": .allowedValue, "default_value": .defaultValue, "convert_tz": .convertTZ,
         "datatype": .datatype, "timeframes": .timeframes, "intervals": .intervals, "sql_start": .sqlStart,
         "sql_end": .sqlEnd, "required_access_grants": .requiredAccessGrants,
-        "sql_end": .sqlEnd, "case": .caseBlock, "alpha_sort": .alphaSort, "sql_latitude": .sqlLatitude,
+        "case": .caseBlock, "alpha_sort": .alphaSort, "sql_latitude": .sqlLatitude,
         "sql_longitude": .sqlLongitude, "start_location_field": .startLocationField, "end_location_field": .endLocationField,
         "units": .units, "list_field": .listField, "based_on": .basedOn, "based_on_time": .basedOnTime, "period": .period,
         "kind": .kind,

@@ -265,4 +265,23 @@ struct AccessEnforcementTests {
         #expect(Self.rows(try bob.run(spec)) == lifted)
         #expect(lifted != byDefault)
     }
+
+    /// The origin story's model: `sql_always_where` over `_user_attributes`, quoted with `sql_quote`.
+    @Test(arguments: ShopFixture.dialects)
+    func sqlAlwaysWhereReadsTheUsersAttribute(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let alice = try Self.workspace("alice", dialect)
+        var spec = QuerySpec(explore: "permitted_orders", fields: ["customers.country", "orders.count"])
+        spec.totals = true
+        let table = try alice.run(spec)
+        let expected = try ShopFixture.rows("SELECT c.country, COUNT(*) FROM orders o LEFT JOIN customers c ON o.customer_id = c.id WHERE c.country = 'DE' GROUP BY 1", on: url)
+        #expect(Self.rows(table) == expected)
+        #expect(table.totals.map { ShopFixture.text($0[1]) } == expected.first?[1])
+        do {
+            _ = try Self.workspace("carol", dialect).run(spec)
+            Issue.record("carol ran permitted_orders")
+        } catch let error as SpyglassError {
+            #expect(error.message.hasSuffix("needs the user attribute 'country', which carol does not have"), "\(error.message)")
+        }
+    }
 }

@@ -70,6 +70,16 @@ enum ShopFixture {
           }
         }
 
+        explore: permitted_orders {
+          from: orders
+          view_name: orders
+          sql_always_where: ${customers.country} = {{ _user_attributes['country'] | sql_quote }} ;;
+          join: customers {
+            sql_on: ${orders.customer_id} = ${customers.id} ;;
+            relationship: many_to_one
+          }
+        }
+
         explore: revenue_audit {
           from: orders
           view_name: orders
