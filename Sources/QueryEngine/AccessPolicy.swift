@@ -77,6 +77,12 @@ public struct AccessPolicy: Sendable {
                     if !visible(target, refName, depth: depth + 1) { ok = false; break }
                 }
             }
+            // A measure's `filters:` read their fields too (a count filtered on a guarded amount tells about it).
+            for condition in field.filters where ok {
+                let parts = condition.field.split(separator: ".", maxSplits: 1).map(String.init)
+                let (target, name) = parts.count == 2 ? (aliasOf(parts[0]) ?? parts[0], parts[1]) : (alias, condition.field)
+                if aliasView[target] != nil, !visible(target, name, depth: depth + 1) { ok = false }
+            }
             memo[key] = ok
             return ok
         }

@@ -43,8 +43,8 @@ extension FieldRenderer {
 
     /// Placeholder delimiters for `${…}` references while Liquid runs (private-use characters, refused
     /// in any value so a value can never pose as a reference).
-    static let placeholderOpen: Unicode.Scalar = "\u{E000}"
-    static let placeholderClose: Unicode.Scalar = "\u{E001}"
+    static let placeholderOpen: Unicode.Scalar = "\u{E002}"
+    static let placeholderClose: Unicode.Scalar = "\u{E003}"
 
     static func containsPlaceholderMark(_ s: String) -> Bool {
         s.unicodeScalars.contains { $0 == placeholderOpen || $0 == placeholderClose }
@@ -72,14 +72,14 @@ extension FieldRenderer {
         // nothing but a reference can become one.
         for fragment in template.fragments {
             if case .text(let text) = fragment, Self.containsPlaceholderMark(text) {
-                throw QueryError("\(FieldRenderer.named(owner)) contains the reserved character U+E000 or U+E001 in its SQL; remove it")
+                throw QueryError("\(FieldRenderer.named(owner)) contains the reserved character U+E002 or U+E003 in its SQL; remove it")
             }
         }
         for (key, value) in templateValues where Self.containsPlaceholderMark(value) {
-            throw QueryError("the value for '\(key)' contains the reserved character U+E000 or U+E001; it is refused")
+            throw QueryError("the value for '\(key)' contains the reserved character U+E002 or U+E003; it is refused")
         }
         for (name, value) in options.userAttributes where Self.containsPlaceholderMark(value) {
-            throw QueryError("user attribute '\(name)' contains the reserved character U+E000 or U+E001; it is refused")
+            throw QueryError("user attribute '\(name)' contains the reserved character U+E002 or U+E003; it is refused")
         }
         let parsed: LiquidTemplate
         do {

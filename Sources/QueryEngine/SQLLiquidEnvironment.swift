@@ -64,7 +64,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         init(environment: SQLLiquidEnvironment) { self.environment = environment }
         func member(_ name: String) throws -> LiquidValue? {
             guard let value = environment.renderer.options.userAttributes[name] else {
-                throw QueryError("\(FieldRenderer.named(environment.owner)) uses user attribute '\(name)', which the current user does not have; the query is refused rather than run unfiltered")
+                throw QueryError("\(FieldRenderer.named(environment.owner)) needs the user attribute '\(name)', which \(environment.renderer.options.userName) does not have")
             }
             return .string(value)
         }

@@ -72,19 +72,26 @@ struct AccessChecks {
             guard let view = view(alias: alias, in: explore) else { continue }
             for field in view.fields {
                 let own = grants(of: field, alias: alias, in: explore, view: view)
+                // What the field reads: `${…}` in its SQL, and its measure `filters:` fields.
+                var reads: [(String?, String)] = []
                 for template in [field.sql, field.sqlStart, field.sqlEnd, field.sqlDistinctKey].compactMap({ $0 }) {
-                    for case .field(let refView, let refName) in template.fragments {
-                        let refAlias = refView.map { name in
-                            aliases.contains(name) ? name : (explore.baseView == name ? explore.alias : explore.joins.first { $0.view == name }?.name ?? name)
-                        } ?? alias
-                        guard let target = self.view(alias: refAlias, in: explore), let read = target.field(named: refName) else { continue }
-                        let missing = grants(of: read, alias: refAlias, in: explore, view: target).subtracting(own)
-                        guard !missing.isEmpty else { continue }
-                        sink.warning("field '\(alias).\(field.name)' in explore '\(explore.name)' reads '\(refAlias).\(refName)', which requires access grant"
-                                     + "\(missing.count == 1 ? "" : "s") \(missing.sorted().map { "'\($0)'" }.joined(separator: ", ")) that '\(alias).\(field.name)' does not; "
-                                     + "users without \(missing.count == 1 ? "it" : "them") cannot use '\(alias).\(field.name)' either: add the grant to it",
-                                     at: field.location)
-                    }
+                    for case .field(let refView, let refName) in template.fragments { reads.append((refView, refName)) }
+                }
+                for condition in field.filters {
+                    let parts = condition.field.split(separator: ".", maxSplits: 1).map(String.init)
+                    reads.append(parts.count == 2 ? (parts[0], parts[1]) : (nil, condition.field))
+                }
+                for (refView, refName) in reads {
+                    let refAlias = refView.map { name in
+                        aliases.contains(name) ? name : (explore.baseView == name ? explore.alias : explore.joins.first { $0.view == name }?.name ?? name)
+                    } ?? alias
+                    guard let target = self.view(alias: refAlias, in: explore), let read = target.field(named: refName) else { continue }
+                    let missing = grants(of: read, alias: refAlias, in: explore, view: target).subtracting(own)
+                    guard !missing.isEmpty else { continue }
+                    sink.warning("field '\(alias).\(field.name)' in explore '\(explore.name)' reads '\(refAlias).\(refName)', which requires access grant"
+                                 + "\(missing.count == 1 ? "" : "s") \(missing.sorted().map { "'\($0)'" }.joined(separator: ", ")) that '\(alias).\(field.name)' does not; "
+                                 + "users without \(missing.count == 1 ? "it" : "them") cannot use '\(alias).\(field.name)' either: add the grant to it",
+                                 at: field.location)
                 }
             }
         }

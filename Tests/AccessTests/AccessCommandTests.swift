@@ -23,7 +23,7 @@ struct AccessCommandTests {
         let me = try Self.spyglass(["whoami", "--format", "json"])
         #expect(me.code == 0, "\(me.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(me.stdout.utf8)) as? [String: Any])
-        let account = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+        let account = ShopFixture.account
         #expect(json["user"] as? String == account)
         #expect(json["account"] as? String == account)
         // USER is not who you are.
@@ -38,20 +38,21 @@ struct AccessCommandTests {
     }
 
     @Test func asIsRefusedForAUserWhoMayNotImpersonate() throws {
-        // The same project, but root is an ordinary user here.
+        // The same project, but the test account (root in CI) is an ordinary user here.
+        let account = ShopFixture.account
         let project = try ShopFixture.project(users: ShopFixture.users.replacingOccurrences(of: "    can_impersonate: true", with: "    attributes: {country: \"US\"}"))
         for command in [["whoami"], ["query", "orders", "--fields", "customers.country,orders.count"], ["fields", "orders"],
                         ["report", "shop", "--format", "email", "--to-users", "alice"]] {
             let result = try Self.spyglass(command + ["--as", "alice"], project: project)
             #expect(result.code == 2, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("--as alice: root may not run Spyglass as another user"), "\(result.stderr)")
+            #expect(result.stderr.contains("--as alice: \(account) may not run Spyglass as another user"), "\(result.stderr)")
             #expect(!result.stdout.contains("DE"))
         }
         // The report's own recipients need impersonation too.
         let report = try Self.spyglass(["report", "shop", "--format", "email", "--to-users", "alice"], project: project)
         #expect(report.code == 2 && report.stderr.contains("may not run Spyglass as another user"), "\(report.stderr)")
-        // Running as yourself needs no grant: root sees only US.
-        let own = try Self.spyglass(["query", "orders", "--fields", "customers.country,orders.count", "--format", "csv", "--as", "root"], project: project)
+        // Running as yourself needs no grant: the account sees only US.
+        let own = try Self.spyglass(["query", "orders", "--fields", "customers.country,orders.count", "--format", "csv", "--as", account], project: project)
         #expect(own.code == 0, "\(own.stderr)")
         #expect(own.stdout.hasPrefix("customers.country,orders.count\r\nUS,"), "\(own.stdout)")
         #expect(own.stdout.split(separator: "\r\n").count == 2)

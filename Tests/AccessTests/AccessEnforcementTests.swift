@@ -184,7 +184,15 @@ struct AccessEnforcementTests {
         }
         // The guarded explore does not exist for alice; bob uses both.
         #expect(!alice.project.models.flatMap(\.explores).contains { $0.name == "revenue_audit" })
-        #expect(throws: SpyglassError.self) { try alice.run(QuerySpec(explore: "revenue_audit", fields: ["orders.count"])) }
+        for name in ["revenue_audit", "revenue_audi"] {
+            do {
+                _ = try alice.run(QuerySpec(explore: name, fields: ["orders.count"]))
+                Issue.record("alice ran explore \(name)")
+            } catch let error as SpyglassError {
+                #expect(error.message.hasPrefix("unknown explore '\(name)'"), "\(error.message)")
+                #expect(!error.message.dropFirst("unknown explore '\(name)'".count).contains("revenue_audit"), "\(error.message)")
+            }
+        }
         var spec = QuerySpec(explore: "orders", fields: ["customers.country", "orders.total_amount"])
         spec.sorts = [SortKey(field: "customers.country")]
         #expect(Self.rows(try bob.run(spec)) == (try ShopFixture.rows("SELECT c.country, SUM(o.amount) \(Self.base("bob")) GROUP BY c.country ORDER BY 1", on: url)))
@@ -210,5 +218,70 @@ struct AccessEnforcementTests {
             SELECT o.status, COUNT(*) FROM orders o LEFT JOIN customers c ON o.customer_id = c.id
             WHERE c.country = 'DE' AND o.status = 'cancelled' GROUP BY 1 ORDER BY 1
             """, on: url)))
+    }
+
+    /// Attribute values are Looker filter expressions: "-DE,-US,-IT" is "none of them" (NULL included,
+    /// as Looker's negated string filters do), "%R" is "ends with R".
+    @Test(arguments: ShopFixture.dialects)
+    func advancedFilterAttributeValuesUseLookersGrammar(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let cases = [("dave", "(c.country NOT IN ('DE', 'US', 'IT') OR c.country IS NULL)"), ("erin", "c.country LIKE '%R'")]
+        for (user, condition) in cases {
+            let ws = try Self.workspace(user, dialect)
+            var spec = QuerySpec(explore: "orders", fields: ["customers.country", "orders.count"])
+            spec.sorts = [SortKey(field: "customers.country")]
+            let expected = try ShopFixture.rows("""
+                SELECT c.country, COUNT(*) FROM orders o LEFT JOIN customers c ON o.customer_id = c.id
+                WHERE \(condition) AND o.status <> 'cancelled' GROUP BY c.country ORDER BY (CASE WHEN c.country IS NULL THEN 1 ELSE 0 END), c.country
+                """, on: url)
+            #expect(Self.rows(try ws.run(spec)) == expected, "\(user) on \(dialect)")
+            #expect(expected.count >= 2)
+        }
+    }
+
+    /// A measure whose `filters:` read a guarded field would tell about it: it is hidden with it.
+    @Test(arguments: ShopFixture.dialects)
+    func aMeasureFilteredOnAGuardedFieldIsGuardedToo(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let alice = try Self.workspace("alice", dialect), bob = try Self.workspace("bob", dialect)
+        #expect(throws: SpyglassError.self) { try alice.run(QuerySpec(explore: "orders", fields: ["orders.big_order_count"])) }
+        let table = try bob.run(QuerySpec(explore: "orders", fields: ["orders.big_order_count"]))
+        #expect(Self.rows(table) == (try ShopFixture.rows("SELECT COUNT(*) \(Self.base("bob")) AND o.amount > 100", on: url)))
+    }
+
+    /// conditionally_filter: only a real filter on an `unless` field lifts the default; a blank one does not.
+    @Test(arguments: ShopFixture.dialects)
+    func conditionallyFilterIsLiftedOnlyByARealUnlessFilter(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let bob = try Self.workspace("bob", dialect)
+        var spec = QuerySpec(explore: "customers", fields: ["customers.country", "customers.count"])
+        spec.sorts = [SortKey(field: "customers.country")]
+        let byDefault = try ShopFixture.rows("SELECT country, COUNT(*) FROM customers WHERE country IN ('BR', 'FR') AND name NOT LIKE '%1' GROUP BY 1 ORDER BY 1", on: url)
+        #expect(Self.rows(try bob.run(spec)) == byDefault)
+        spec.filters = [FilterCondition(field: "customers.id", expression: " ")]
+        #expect(Self.rows(try bob.run(spec)) == byDefault)
+        spec.filters = [FilterCondition(field: "customers.id", expression: ">0")]
+        let lifted = try ShopFixture.rows("SELECT country, COUNT(*) FROM customers WHERE country IN ('BR', 'FR') GROUP BY 1 ORDER BY 1", on: url)
+        #expect(Self.rows(try bob.run(spec)) == lifted)
+        #expect(lifted != byDefault)
+    }
+
+    /// The origin story's model: `sql_always_where` over `_user_attributes`, quoted with `sql_quote`.
+    @Test(arguments: ShopFixture.dialects)
+    func sqlAlwaysWhereReadsTheUsersAttribute(dialect: String) throws {
+        let url = try ShopFixture.warehouse(dialect)
+        let alice = try Self.workspace("alice", dialect)
+        var spec = QuerySpec(explore: "permitted_orders", fields: ["customers.country", "orders.count"])
+        spec.totals = true
+        let table = try alice.run(spec)
+        let expected = try ShopFixture.rows("SELECT c.country, COUNT(*) FROM orders o LEFT JOIN customers c ON o.customer_id = c.id WHERE c.country = 'DE' GROUP BY 1", on: url)
+        #expect(Self.rows(table) == expected)
+        #expect(table.totals.map { ShopFixture.text($0[1]) } == expected.first?[1])
+        do {
+            _ = try Self.workspace("carol", dialect).run(spec)
+            Issue.record("carol ran permitted_orders")
+        } catch let error as SpyglassError {
+            #expect(error.message.hasSuffix("needs the user attribute 'country', which carol does not have"), "\(error.message)")
+        }
     }
 }

@@ -73,7 +73,10 @@ struct AccessFuzzTests {
                 leaks.append("\(what): no country column to check")
             }
             if let k = pivots.firstIndex(of: "customers.country") {
-                countries += table.pivotColumns.compactMap { $0.pivotKey?[k] }
+                // Each measure column of a pivoted table carries its pivot values.
+                let keys = table.columns.compactMap { $0.pivotKey }.filter { $0.count > k }.map { $0[k] }
+                if keys.isEmpty && !table.rows.isEmpty { leaks.append("\(what): no pivot values to check") }
+                countries += keys
             }
             for country in countries where !allowed.contains(ShopFixture.text(country)) {
                 leaks.append("\(what): row with country '\(ShopFixture.text(country))'")
@@ -84,6 +87,10 @@ struct AccessFuzzTests {
             if !fansOut, let column = table.columns.firstIndex(where: { $0.name == "orders.count" }) {
                 let sum = table.rows.reduce(0) { $0 + (ResultTable.number($1[column]).map { Int($0) } ?? 0) }
                 if sum > aliceCeiling { leaks.append("\(what): \(sum) orders, more than alice's \(aliceCeiling)") }
+            }
+            // Totals (and every pivot column's total) are counted by the database: none may exceed her ceiling.
+            for (column, value) in zip(table.columns, table.totals ?? []) where column.name == "orders.count" {
+                if let total = ResultTable.number(value), Int(total) > aliceCeiling { leaks.append("\(what): a total of \(Int(total)) orders") }
             }
         }
 

@@ -64,6 +64,20 @@ enum ShopFixture {
             field: customers.country
             user_attribute: country
           }
+          conditionally_filter: {
+            filters: [customers.name: "-%1"]
+            unless: [customers.id]
+          }
+        }
+
+        explore: permitted_orders {
+          from: orders
+          view_name: orders
+          sql_always_where: ${customers.country} = {{ _user_attributes['country'] | sql_quote }} ;;
+          join: customers {
+            sql_on: ${orders.customer_id} = ${customers.id} ;;
+            relationship: many_to_one
+          }
         }
 
         explore: revenue_audit {
@@ -95,6 +109,7 @@ enum ShopFixture {
           dimension: status_label { type: string sql: {% parameter label_prefix %} || ${TABLE}.status ;; }
           parameter: label_prefix { type: string default_value: "s:" }
           measure: count { type: count drill_fields: [id, customers.name, status] }
+          measure: big_order_count { type: count filters: [amount: ">100"] }
           measure: total_amount {
             type: sum
             sql: ${amount} ;;
@@ -153,7 +168,10 @@ enum ShopFixture {
               status: orders.status
         """
 
-    /// The issue's format: root may impersonate (tests run as root in CI and use --as).
+    /// The account running the tests (root in CI): it may impersonate, so tests reach users with --as.
+    static let account = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+
+    /// The issue's format, with the test account in root's place (root in CI).
     static let users = """
         default:                 # users not listed get these
           attributes: {}
@@ -166,7 +184,12 @@ enum ShopFixture {
             attributes: {country: "FR,BR", can_see_revenue: "yes"}
           carol:
             email: carol@example.com
-          root:
+          dave:
+            email: dave@example.com
+            attributes: {country: "-DE,-US,-IT"}
+          erin:
+            attributes: {country: "%R"}
+          \(account):
             can_impersonate: true
         """
 
