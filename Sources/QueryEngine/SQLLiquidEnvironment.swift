@@ -157,7 +157,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         let text = value.text
         if let quote = FieldRenderer.openQuote(output) {
             // Inside the model's quotes only text that cannot end them is written.
-            guard !text.contains(quote) && !text.contains("\\") && !text.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            // A user value is a bind marker (Dialect+Values.swift), which cannot sit inside a literal.
+            guard !text.contains(quote) && !text.contains("\\") && !text.unicodeScalars.contains(where: { $0.value < 0x20 })
+                && !ValueMarker.occurs(in: text) else {
                 throw QueryError("'\(owner)' writes a value containing \(quote == "\\" ? "a backslash" : "quotes or backslashes") inside \(quote) quotes (at \(FieldRenderer.place(location, in: template))); write it outside the quotes, where Spyglass makes it a complete SQL literal")
             }
             return text
@@ -190,7 +192,8 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // A value is inserted as a complete literal or expression; inside a quoted region the model's
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
-        if let quote = FieldRenderer.openQuote(output), result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
+        if let quote = FieldRenderer.openQuote(output),
+           result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") || ValueMarker.occurs(in: result) {
             throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
         return result
