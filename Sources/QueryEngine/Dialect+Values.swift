@@ -3,7 +3,7 @@
 /// The planner renders SQL as text in one pass, and a user's value can land anywhere a model template
 /// puts it (a filter, a Liquid parameter inside a measure, a derived table). Rather than thread a
 /// parameter list through every renderer, `valueLiteral` writes a *marker* holding the value in hex:
-/// `U+E000 <hex of the UTF-8 bytes> U+E001`. The marker has no quote, backslash or other SQL meaning, so
+/// `U+E010 <hex of the UTF-8 bytes> U+E011`. The marker has no quote, backslash or other SQL meaning, so
 /// nothing the planner does to the text can split it, and the user's bytes never appear in the text at
 /// all. `CompiledQuery.bindValues` then turns each statement into two forms:
 /// - the readable SQL (`sql`, what `spyglass sql` prints): each marker becomes `stringLiteral(value)`,
@@ -29,11 +29,12 @@ extension FilterSQLDialect {
     public func valueLiteral(_ s: String) throws -> String { try stringLiteral(s) }
 }
 
-/// The marker codec: `U+E000` hex `U+E001`. Only hex digits between the two private-use characters form
-/// a marker; anything else (a model that happens to contain U+E000) is left as it is.
+/// The marker codec: `U+E010` hex `U+E011`. Only hex digits between the two private-use characters form
+/// a marker; anything else (a model that happens to contain U+E010) is left as it is. (U+E000/U+E001
+/// are the Liquid renderer's `${…}` placeholders; the two must not share characters.)
 enum ValueMarker {
-    static let open: Unicode.Scalar = "\u{E000}"
-    static let close: Unicode.Scalar = "\u{E001}"
+    static let open: Unicode.Scalar = "\u{E010}"
+    static let close: Unicode.Scalar = "\u{E011}"
     private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
 
     static func encode(_ value: String) -> String {
@@ -46,6 +47,10 @@ enum ValueMarker {
         out.append(close)
         return String(out)
     }
+
+    /// Whether `text` holds a marker's opening character: a value to be bound, which a caller must not
+    /// put inside a quoted literal (a placeholder there would be plain text).
+    static func occurs(in text: String) -> Bool { text.unicodeScalars.contains(open) }
 
     /// `sql` with every marker replaced by `replacement(value)`.
     static func replace(in sql: String, _ replacement: (String) throws -> String) rethrows -> String {

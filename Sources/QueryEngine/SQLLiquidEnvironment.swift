@@ -199,7 +199,11 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         let text = value.text
         let position = FieldRenderer.position(atEndOf: output)
         if position != .code {
-            // Inside the model's quotes or comments only text that cannot end them is written.
+            // Inside the model's quotes or comments only text that cannot end them is written. A user value
+            // is a bind marker (Dialect+Values.swift), which cannot sit inside a literal or a comment.
+            if ValueMarker.occurs(in: text) {
+                throw QueryError("\(FieldRenderer.named(owner)) writes a user value inside quotes or a comment (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
+            }
             if let problem = FieldRenderer.escapes(text, at: position) {
                 throw QueryError("\(FieldRenderer.named(owner)) writes a value that \(problem) (at \(FieldRenderer.place(location, in: template))); write it in plain SQL, where Spyglass makes it a complete SQL literal")
             }
@@ -234,7 +238,7 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
         let position = FieldRenderer.position(atEndOf: output)
-        if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
+        if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") || ValueMarker.occurs(in: result) {
             throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
         if let problem = FieldRenderer.escapes(result, at: position) {
