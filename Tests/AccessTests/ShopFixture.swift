@@ -35,6 +35,7 @@ enum ShopFixture {
     static let model = """
         connection: "shop"
         include: "*.view.lkml"
+        include: "*.dashboard.lookml"
 
         access_grant: can_see_revenue {
           user_attribute: can_see_revenue
