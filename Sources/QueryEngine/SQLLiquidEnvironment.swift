@@ -189,7 +189,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         // A value is inserted as a complete literal or expression; inside a quoted region the model's
         // own quotes would pair with the literal's and let a value escape them. A bare word (an
         // unquoted parameter) cannot, so Looker's `'{% parameter p %}'` for unquoted parameters works.
-        if let quote = FieldRenderer.openQuote(output), result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") {
+        // A bound value (a `ValueMarker`) becomes a literal or a placeholder: never valid inside quotes.
+        if let quote = FieldRenderer.openQuote(output), result.contains(quote) || result.contains("\\") || name.hasSuffix("condition")
+            || result.unicodeScalars.contains(ValueMarker.open) {
             throw QueryError("'\(owner)' puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
         return result
