@@ -241,6 +241,9 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         if case .quoted(let quote) = position, result.contains(quote) || result.contains("\\") || name.hasSuffix("condition") || ValueMarker.occurs(in: result) {
             throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' inside \(quote) quotes; remove them — Spyglass writes the value as a complete SQL literal")
         }
+        if position != .code, ValueMarker.occurs(in: result) {
+            throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' inside a comment; move it out — Spyglass writes the value as a complete SQL literal")
+        }
         if let problem = FieldRenderer.escapes(result, at: position) {
             throw QueryError("\(FieldRenderer.named(owner)) puts Liquid '\(written)' whose value \(problem); move it out")
         }
