@@ -186,12 +186,9 @@ extension ExploreScreen {
         frame.put(status, x: area.x + 9, y: y, style: statusStyle, maxWidth: area.width - 9)
         y += 1
         if case .failed(let message) = run, view == nil || !focused {
-            // Long errors wrap so the whole sentence is readable.
-            var rest = Substring(message)
-            while !rest.isEmpty, y < area.y + area.height {
-                let take = rest.prefix(max(1, area.width))
-                frame.put(String(take), x: area.x, y: y, style: .error)
-                rest = rest.dropFirst(take.count)
+            // Long errors wrap between words so the whole sentence is readable.
+            for line in DashboardScreen.wrap(message, width: area.width) where y < area.y + area.height {
+                frame.put(line, x: area.x, y: y, style: .error)
                 y += 1
             }
             if view == nil { return }

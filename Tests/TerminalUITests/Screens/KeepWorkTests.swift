@@ -69,3 +69,25 @@ import Warehouse
         #expect(app.finished)
     }
 }
+
+/// Bug: the UI broke error text mid-word.
+@Suite struct ErrorWrappingTests {
+    @Test func longErrorsWrapBetweenWords() {
+        let context = Fixtures.context()
+        var s = ExploreScreen(tag: 7, project: Fixtures.project,
+                              draft: QueryDraft(explore: "orders", fields: ["orders.status"]), runImmediately: false)
+        _ = s.press([.char("r")], context)
+        let message = "join 'missing_view' in explore 'things' uses view 'missing_view', which model 'broken' does not define"
+        _ = s.receive(.queryFinished(RequestID(screen: 7, sequence: 1), .failure(UIError(message)), seconds: 0.1), context: context)
+        var frame = Frame(width: 60, height: 20)
+        s.render(into: &frame, area: Rect(x: 0, y: 0, width: 60, height: 20), context: context)
+        let words = Set(message.split(separator: " ").map(String.init))
+        let shown = frame.lines.filter { $0.contains("missing_view") || $0.contains("does not define") }
+        #expect(shown.count >= 2, "\(frame.lines.joined(separator: "\n"))")
+        // Every word on the wrapped lines is whole.
+        for line in shown.dropFirst() {
+            let text = line.split(separator: "│").last.map(String.init) ?? line
+            for word in text.split(separator: " ") { #expect(words.contains(String(word)), "cut word '\(word)' in '\(line)'") }
+        }
+    }
+}
