@@ -63,8 +63,15 @@ struct ExploreReferenceCheck {
                     continue
                 }
                 guard let alias = alias(for: v), let targetView = aliases[alias], let target = views[targetView] else {
-                    sink.error("view '\(v)' is not accessible in explore '\(explore.name)': '\(ref.written)' in \(viewName).\(field.name) "
-                        + "needs a join named '\(v)' there", at: ref.location)
+                    let message = "view '\(v)' is not accessible in explore '\(explore.name)': '\(ref.written)' in \(viewName).\(field.name) "
+                        + "needs a join named '\(v)' there"
+                    // Liquid can keep a reference out of the SQL (`{% if users._in_query %}${users.id}…`):
+                    // without evaluating it here, only a query that really emits it is wrong.
+                    if Self.hasLiquid(field) {
+                        sink.warning(message + " (unless its Liquid leaves it out; a query that needs it is refused)", at: ref.location)
+                    } else {
+                        sink.error(message, at: ref.location)
+                    }
                     continue
                 }
                 guard let i = target.index[ref.name] else {
@@ -85,6 +92,10 @@ struct ExploreReferenceCheck {
                 push(alias, i)
             }
         }
+    }
+
+    static func hasLiquid(_ field: Field) -> Bool {
+        [field.sql, field.sqlStart, field.sqlEnd, field.sqlDistinctKey].contains { $0?.hasLiquid == true }
     }
 
     /// The alias `name` stands for in the explore: an alias itself, else a view joined (or based)

@@ -178,8 +178,9 @@ print(json.dumps(out))
     @Test func cronGatesApplyPerRecipient() throws {
         let dir = try Self.temporaryDirectory()
         let state = try Self.temporaryDirectory() + "/state"
-        // First rows: alice's DE has 90 orders, bob's BR 95 (hand-checked in AccessEnforcementTests): only bob's fires.
-        let alert = ["--alert", "orders.count > 92"]
+        // alice's DE has 90 orders, bob's BR 95 (hand-checked in AccessEnforcementTests): only bob's fires.
+        // The by-country grid holds one row per country, so each country is checked as its own series.
+        let alert = ["--alert", "orders.count > 92", "--tile", "by_country", "--per-series"]
         let first = try Self.spyglass(["report", "shop", "--format", "email", "--to-users", "alice,bob", "--out-dir", dir, "--if-changed", state] + alert)
         #expect(first.code == 0, "\(first.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["bob.eml"])
