@@ -11,7 +11,7 @@ final class SnowflakeLoader: Loader {
     /// nil until the first load asks the server; then whether PUT to a presigned URL works.
     private var staging: Bool?
     /// Rows per staged CSV file.
-    static let stagedRows = 200_000
+    static let stagedRows = 100_000
     /// Rows per INSERT. Snowflake takes array binds of any size inline; a bounded batch keeps each
     /// request a few megabytes.
     static let batchRows = 5_000
@@ -89,41 +89,69 @@ final class SnowflakeLoader: Loader {
         return url
     }
 
+    /// fakesnow names CSV columns `column0…column9` but DuckDB calls them `column00…` past ten, so a
+    /// COPY of more than ten columns fails there. Wide tables are therefore staged in parts of at most
+    /// nine columns plus a row number, each COPYed into a temporary table, then joined into the target.
+    static let columnsPerPart = 9
+
     private func loadStaged(_ connection: SnowflakeConnection, table: String, columns: [String], rows: some Sequence<[Value]>) throws {
-        var encoder = SnowflakeCSVEncoder()
-        var count = 0
+        func run(_ sql: String) throws { try connection.run(sql, bindings: [:], onColumns: { _ in }, onRow: { _ in }) }
+        let target = Self.qualifiedIdentifier(table)
+        let wide = columns.count > 10
+        let groups: [Range<Int>] = wide
+            ? stride(from: 0, to: columns.count, by: Self.columnsPerPart).map { $0..<min($0 + Self.columnsPerPart, columns.count) }
+            : [0..<columns.count]
+        let parts = groups.indices.map { "SPYGLASS_PART_\($0)" }
+        if wide {
+            for (part, group) in zip(parts, groups) {
+                let list = group.map { Self.identifier(columns[$0]) }.joined(separator: ", ")
+                try run("CREATE OR REPLACE TEMPORARY TABLE \(part) AS SELECT 0::INTEGER AS SPYGLASS_ROW, \(list) FROM \(target) LIMIT 0")
+            }
+        }
+        var batch: [[Value]] = []
         var rowNumber = 0
         var fileNumber = 0
         let prefix = "\(table.replacingOccurrences(of: ".", with: "_"))_\(UUID().uuidString.lowercased())"
         func flush() throws {
-            guard count > 0 else { return }
-            fileNumber += 1
-            let file = "\(prefix)_\(fileNumber).csv"
-            guard let url = try uploadURL(connection, file: file) else {
-                throw WarehouseError.unsupported("the Snowflake server stopped offering an upload URL for staging")
+            guard !batch.isEmpty else { return }
+            let firstRow = rowNumber - batch.count
+            for (index, group) in groups.enumerated() {
+                var encoder = SnowflakeCSVEncoder()
+                for (offset, row) in batch.enumerated() {
+                    encoder.append(wide ? [.int(Int64(firstRow + offset))] + group.map { row[$0] } : row)
+                }
+                fileNumber += 1
+                let file = "\(prefix)_\(fileNumber).csv"
+                guard let url = try uploadURL(connection, file: file) else {
+                    throw WarehouseError.unsupported("the Snowflake server stopped offering an upload URL for staging")
+                }
+                let response = try SnowflakeHTTP.send(.PUT, url, headers: [("Content-Type", "application/octet-stream")], body: encoder.bytes)
+                guard (200..<300).contains(response.status) else {
+                    throw WarehouseError.cannotConnect("uploading rows for \(table) to the Snowflake stage failed with HTTP \(response.status)")
+                }
+                let into = wide ? parts[index] : target
+                let list = (wide ? ["SPYGLASS_ROW"] : []) + group.map { Self.identifier(columns[$0]) }
+                try run("""
+                    COPY INTO \(into) (\(list.joined(separator: ", "))) FROM @\(Self.stage)/\(file) \
+                    FILE_FORMAT = (TYPE = CSV FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('\\\\N') EMPTY_FIELD_AS_NULL = FALSE) FORCE = TRUE
+                    """)
             }
-            let response = try SnowflakeHTTP.send(.PUT, url, headers: [("Content-Type", "application/octet-stream")], body: encoder.bytes)
-            guard (200..<300).contains(response.status) else {
-                throw WarehouseError.cannotConnect("uploading rows for \(table) to the Snowflake stage failed with HTTP \(response.status)")
-            }
-            let columnList = columns.map(Self.identifier).joined(separator: ", ")
-            try connection.run("""
-                COPY INTO \(Self.qualifiedIdentifier(table)) (\(columnList)) FROM @\(Self.stage)/\(file) \
-                FILE_FORMAT = (TYPE = CSV FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('\\\\N') EMPTY_FIELD_AS_NULL = FALSE) FORCE = TRUE
-                """, bindings: [:], onColumns: { _ in }, onRow: { _ in })
-            encoder.bytes.removeAll(keepingCapacity: true)
-            count = 0
+            batch.removeAll(keepingCapacity: true)
         }
         for row in rows {
             rowNumber += 1
             guard row.count == columns.count else {
                 throw WarehouseError.unsupported("row \(rowNumber) for table \(table) has \(row.count) values; expected \(columns.count)")
             }
-            encoder.append(row)
-            count += 1
-            if count >= Self.stagedRows { try flush() }
+            batch.append(row)
+            if batch.count >= Self.stagedRows { try flush() }
         }
         try flush()
+        guard wide else { return }
+        let select = zip(parts, groups).flatMap { part, group in group.map { "\(part).\(Self.identifier(columns[$0]))" } }
+        let joins = parts.dropFirst().map { "JOIN \($0) ON \($0).SPYGLASS_ROW = \(parts[0]).SPYGLASS_ROW" }.joined(separator: " ")
+        try run("INSERT INTO \(target) (\(columns.map(Self.identifier).joined(separator: ", "))) SELECT \(select.joined(separator: ", ")) FROM \(parts[0]) \(joins) ORDER BY \(parts[0]).SPYGLASS_ROW")
+        for part in parts { try run("DROP TABLE IF EXISTS \(part)") }
     }
 
     /// One array bind per column; its type is that of the column's first non-NULL value.

@@ -29,7 +29,8 @@ final class FakesnowServer: @unchecked Sendable {
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var started: Result<FakesnowServer, Error>?
-    nonisolated(unsafe) private static var serverPID: Int32 = 0
+    /// Never closed by us: the server lives as long as this process holds the write end.
+    private static let watchdog = Pipe()
 
     private init(port: Int) {
         self.port = port
@@ -80,17 +81,17 @@ final class FakesnowServer: @unchecked Sendable {
         let port = try TestCluster.freePort()
         let log = NSTemporaryDirectory() + "spyglass-fakesnow-\(getpid()).log"
         FileManager.default.createFile(atPath: log, contents: nil)
+        // A watchdog shell holds fakesnow: when this process ends however it ends (atexit does not run
+        // when the test runner exits abruptly), its end of the pipe closes, `cat` returns and the
+        // server is killed, so no server outlives its tests.
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-s", "--host", "127.0.0.1", "--port", String(port)]
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" \"$@\" </dev/null & server=$!; cat >/dev/null; kill -9 $server",
+                             executable, "-s", "--host", "127.0.0.1", "--port", String(port)]
         process.standardOutput = FileHandle(forWritingAtPath: log)
         process.standardError = FileHandle(forWritingAtPath: log)
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = watchdog
         try process.run()
-        serverPID = process.processIdentifier
-        atexit {
-            if FakesnowServer.serverPID > 0 { kill(FakesnowServer.serverPID, SIGTERM) }
-        }
         // Ready when the port accepts connections (fakesnow imports DuckDB and sqlglot first: seconds).
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
