@@ -13,6 +13,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Already in the graph through async-http-client; named so Warehouse may import NIOCore/NIOHTTP1.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries behind tiny system-library targets.
@@ -28,7 +32,15 @@ let package = Package(
         .target(name: "QueryEngine", dependencies: ["SemanticModel", "Liquid", "Gregorian"], exclude: ["README.md"]),
 
         // Connectors and everything that talks to the outside world.
-        .target(name: "Warehouse", dependencies: ["CSQLite", "CLibPQ", "Gregorian"], exclude: ["README.md"]),
+        .target(name: "ArrowIPC", exclude: ["README.md"]),
+        .target(name: "Warehouse", dependencies: [
+            "CSQLite", "CLibPQ", "Gregorian", "ArrowIPC",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], exclude: ["README.md"]),
         .target(name: "DemoWarehouse", dependencies: ["Warehouse", "Gregorian"], exclude: ["README.md"]),
         .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md", "Reports/README.md"]),
         .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse",
@@ -45,6 +57,8 @@ let package = Package(
         // Throwaway PostgreSQL clusters and fixtures shared by tests and benchmarks.
         .target(name: "TestSupport", dependencies: ["Warehouse"], path: "Tests/TestSupport"),
 
+        .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SnowflakeTests", dependencies: ["Warehouse", "ArrowIPC", "TestSupport", "DemoWarehouse", "SpyglassCore"]),
         .testTarget(name: "GregorianTests", dependencies: ["Gregorian"]),
         .testTarget(name: "LookMLTests", dependencies: ["LookML"]),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"]),

@@ -11,8 +11,10 @@ struct DemoTable {
         /// The declared type. SQLite keeps dates as TEXT 'YYYY-MM-DD', timestamps as TEXT
         /// 'YYYY-MM-DD HH:MM:SS' and booleans as 0/1, in columns DECLARED DATE/TIMESTAMP/BOOLEAN so
         /// readers can type them back.
-        func sql(postgres: Bool) -> String {
-            switch self {
+        func sql(postgres: Bool, snowflake: Bool = false) -> String {
+            // Snowflake: TIMESTAMP follows the account's TIMESTAMP_TYPE_MAPPING; say NTZ (wall time).
+            if snowflake, case .timestamp = self { return "TIMESTAMP_NTZ" }
+            return switch self {
             case .int: postgres ? "BIGINT" : "INTEGER"
             case .text: "TEXT"
             case .date: "DATE"
@@ -40,10 +42,10 @@ struct DemoTable {
 
     /// `CREATE TABLE` with the primary key declared inline on SQLite (an INTEGER PRIMARY KEY is the
     /// rowid: free to maintain) and added after the load on PostgreSQL (faster than a live index).
-    func createSQL(postgres: Bool) -> String {
+    func createSQL(postgres: Bool, snowflake: Bool = false) -> String {
         let list = columns.enumerated().map { index, column in
             let key = index == 0 && !postgres ? " PRIMARY KEY" : ""
-            return "\(column.name) \(column.type.sql(postgres: postgres))\(key)"
+            return "\(column.name) \(column.type.sql(postgres: postgres || snowflake, snowflake: snowflake))\(key)"
         }
         return "CREATE TABLE \(name) (\(list.joined(separator: ", ")))"
     }

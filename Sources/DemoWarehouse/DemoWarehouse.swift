@@ -23,7 +23,7 @@ public enum DemoWarehouse {
     public static let infoTable = "spyglass_demo_info"
 
     /// Generates the demo at `scale` (1 = default, about half a million rows; 10 = millions of
-    /// events) and loads it into `url` (`sqlite:PATH` or `postgresql://…`), replacing any demo
+    /// events) and loads it into `url` (`sqlite:PATH`, `postgresql://…` or `snowflake://…`), replacing any demo
     /// tables already there. Deterministic: the same scale gives identical rows on every machine.
     @discardableResult
     public static func build(into url: String, scale: Int = 1, progress: ((String) -> Void)? = nil) throws -> DemoStats {
@@ -32,10 +32,12 @@ public enum DemoWarehouse {
         }
         let clock = ContinuousClock()
         let started = clock.now
-        let postgres = try Warehouse.dialectName(for: url) == "postgres"
+        let dialect = try Warehouse.dialectName(for: url)
+        let postgres = dialect == "postgres"
+        let snowflake = dialect == "snowflake"
         let loader = try Warehouse.openLoader(url)
         defer { loader.close() }
-        if !postgres {
+        if dialect == "sqlite" {
             // A scratch build: nothing to recover on a crash (ensureDefaultDatabase renames only
             // a finished file), so skip the journal and fsyncs.
             try loader.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
@@ -50,7 +52,7 @@ public enum DemoWarehouse {
         var counts: [(name: String, rows: Int)] = []
         for table in tables {
             progress?("Loading \(table.name)…")
-            try loader.execute(table.createSQL(postgres: postgres))
+            try loader.execute(table.createSQL(postgres: postgres, snowflake: snowflake))
             let counter = RowCounter()
             try loader.load(table: table.name, columns: table.columns.map(\.name),
                             rows: table.rows().lazy.map { row in counter.count += 1; return row })
@@ -68,8 +70,10 @@ public enum DemoWarehouse {
             [.string("period_start"), .string(DemoCalendar.start.description)],
             [.string("period_end"), .string(DemoCalendar.end.description)],
         ])
-        progress?("Analyzing…")
-        try loader.execute("ANALYZE")
+        if !snowflake {  // Snowflake keeps its statistics itself and has no ANALYZE.
+            progress?("Analyzing…")
+            try loader.execute("ANALYZE")
+        }
 
         let elapsed = clock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -6,6 +6,7 @@ public enum Warehouse {
         switch try Target(url) {
         case .postgres(let conninfo): try PostgresConnection(conninfo: conninfo, options: options)
         case .sqlite(let path): try SQLiteConnection(path: path, options: options)
+        case .snowflake(let url): try SnowflakeConnection(url: url, options: options)
         }
     }
 
@@ -14,6 +15,7 @@ public enum Warehouse {
         switch try Target(url) {
         case .postgres(let conninfo): try PostgresLoader(conninfo: conninfo)
         case .sqlite(let path): try SQLiteLoader(path: path)
+        case .snowflake(let url): try SnowflakeLoader(url: url)
         }
     }
 
@@ -22,11 +24,12 @@ public enum Warehouse {
         Redactor.redact(url)
     }
 
-    /// The dialect ("postgres" | "sqlite") a URL would connect with, without connecting.
+    /// The dialect ("postgres" | "sqlite" | "snowflake") a URL would connect with, without connecting.
     public static func dialectName(for url: String) throws -> String {
         switch try Target(url) {
         case .postgres: "postgres"
         case .sqlite: "sqlite"
+        case .snowflake: "snowflake"
         }
     }
 
@@ -34,11 +37,15 @@ public enum Warehouse {
     enum Target: Equatable {
         case postgres(String)
         case sqlite(String)
+        case snowflake(String)
 
         init(_ url: String) throws {
             let lower = url.lowercased()
             if lower.hasPrefix("postgresql://") || lower.hasPrefix("postgres://") {
                 self = .postgres(url)
+            } else if lower.hasPrefix("snowflake://") {
+                _ = try SnowflakeConfiguration(url)  // URL mistakes are usage errors, found before connecting
+                self = .snowflake(url)
             } else if lower.hasPrefix("sqlite:") {
                 var path = String(url.dropFirst("sqlite:".count))
                 // `sqlite:///abs/path` and `sqlite://rel` are common spellings of the same thing.
@@ -51,7 +58,7 @@ public enum Warehouse {
                 self = .postgres(url)  // libpq keyword/value string: host=… dbname=…
             } else {
                 throw WarehouseError.unsupported(
-                    "unrecognised database URL \"\(Redactor.redact(url))\"; use postgresql://…, sqlite:PATH or a .db/.sqlite file")
+                    "unrecognised database URL \"\(Redactor.redact(url))\"; use postgresql://…, snowflake://…, sqlite:PATH or a .db/.sqlite file")
             }
         }
     }

@@ -7,7 +7,7 @@ import TestSupport
 import Warehouse
 
 // spyglass-bench: the figures in the README. Build and run in release mode:
-//   swift run -c release spyglass-bench [all|model|compile|fanout|csv|memory|demo] [--quick]
+//   swift run -c release spyglass-bench [all|model|compile|fanout|csv|memory|demo|snowflake] [--quick]
 // Starts its own throwaway PostgreSQL cluster for the warehouse figures.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +23,7 @@ print(String(repeating: "-", count: 100))
 do {
     if wants("model") || wants("compile") { try ModelBenchmarks.run(quick: quick, compile: wants("compile"), load: wants("model")) }
     if wants("demo") { try DemoBenchmarks.run(quick: quick) }
+    if wants("snowflake") { try SnowflakeBenchmarks.run(quick: quick, binaryDirectory: binaryDirectory) }
     if wants("tui") { try TUIBenchmarks.run(quick: quick, binaryDirectory: binaryDirectory) }
     if wants("fanout") || wants("csv") || wants("memory") {
         let warehouse = try FanOutWarehouse(quick: quick)

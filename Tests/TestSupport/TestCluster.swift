@@ -137,7 +137,8 @@ final class TestCluster: @unchecked Sendable {
         }
     }
 
-    private static func freePort() throws -> Int {
+    /// A free TCP port on 127.0.0.1 (also used by TestFakesnow).
+    static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestPostgresError("cannot open a socket to find a free port") }
         defer { close(fd) }

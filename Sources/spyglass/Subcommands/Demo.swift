@@ -13,15 +13,20 @@ struct Demo: ParsableCommand {
     @Option(help: "Multiply the data by N.") var scale: Int = 1
     @Option(help: ArgumentHelp("Build into this SQLite file.", valueName: "path")) var sqlite: String?
     @Option(help: ArgumentHelp("Build into this PostgreSQL database (COPY).", valueName: "url")) var postgres: String?
+    @Option(help: ArgumentHelp("Build into this Snowflake database and schema (snowflake://USER@ACCOUNT/DB/SCHEMA?warehouse=WH; array-bind inserts).", valueName: "url")) var snowflake: String?
 
     mutating func validate() throws {
-        if sqlite != nil && postgres != nil { throw ValidationError("give --sqlite or --postgres, not both") }
+        if [sqlite, postgres, snowflake].compactMap({ $0 }).count > 1 { throw ValidationError("give one of --sqlite, --postgres or --snowflake") }
+        if let snowflake, !snowflake.lowercased().hasPrefix("snowflake://") { throw ValidationError("--snowflake takes a snowflake://USER@ACCOUNT/DATABASE/SCHEMA URL") }
         if scale < 1 { throw ValidationError("--scale must be 1 or more") }
     }
 
     func run() throws {
         if let postgres {
             return try build(into: postgres, shownAs: Warehouse.redact(postgres))
+        }
+        if let snowflake {
+            return try build(into: snowflake, shownAs: Warehouse.redact(snowflake))
         }
         // SQLite: build beside the target and rename at the end, so an interrupted build never
         // leaves a half-built database where Spyglass would open it.

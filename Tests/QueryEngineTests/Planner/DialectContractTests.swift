@@ -12,7 +12,7 @@ import Testing
         #expect(names.count >= 6)
         #expect(Set(names) == ["postgres", "sqlite", "duckdb", "snowflake", "bigquery", "redshift"])
         for name in names { #expect(try Dialects.named(name).name == name) }
-        #expect(Dialects.all.filter(\.executes).map(\.name) == ["postgres", "sqlite"])
+        #expect(Dialects.all.filter(\.executes).map(\.name) == ["postgres", "sqlite", "snowflake"])
     }
 
     /// Reads a string literal back the way `dialect` lexes it; nil if the literal ends early or is malformed.

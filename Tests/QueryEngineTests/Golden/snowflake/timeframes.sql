@@ -1,6 +1,6 @@
 -- main
 SELECT
-  TO_CHAR(DATEADD('SECOND', 3600, "users".created_at), 'YYYY-MM') AS "users_created_month",
+  TO_CHAR(CAST(DATEADD('SECOND', 3600, "users".created_at) AS TIMESTAMP_NTZ), 'YYYY-MM') AS "users_created_month",
   TO_DATE(DATE_TRUNC('WEEK', DATEADD('SECOND', 3600, "users".created_at))) AS "users_created_week",
   CASE (DAYOFWEEKISO(DATEADD('SECOND', 3600, "users".created_at)) - 1) WHEN 0 THEN 'Monday' WHEN 1 THEN 'Tuesday' WHEN 2 THEN 'Wednesday' WHEN 3 THEN 'Thursday' WHEN 4 THEN 'Friday' WHEN 5 THEN 'Saturday' WHEN 6 THEN 'Sunday' END AS "users_created_day_of_week",
   CASE WHEN "users".vip = 1 THEN 'Yes' ELSE 'No' END AS "users_is_vip",
