@@ -78,7 +78,7 @@ struct ParsingTests {
         #expect(try Warehouse.Target("sqlite:///abs/demo.db") == .sqlite("/abs/demo.db"))
         #expect(try Warehouse.Target("data/x.sqlite3") == .sqlite("data/x.sqlite3"))
         #expect(throws: WarehouseError.unsupported(
-            "unrecognised database URL \"mysql://u:***@h/db\"; use postgresql://…, sqlite:PATH or a .db/.sqlite file")) {
+            "unrecognised database URL \"mysql://u:***@h/db\"; use postgresql://…, snowflake://…, sqlite:PATH or a .db/.sqlite file")) {
             try Warehouse.Target("mysql://u:pw@h/db")
         }
     }
