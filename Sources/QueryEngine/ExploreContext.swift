@@ -18,6 +18,10 @@ final class ExploreContext {
     let parent: [String: String]
     /// Join name → its position in the explore, for stable ordering.
     let joinOrder: [String: Int]
+    /// Join name → why it cannot be joined (its view is undefined, or it requires a join the explore
+    /// lacks). A broken join is in neither `views` nor `joins`: only queries that need it fail, with
+    /// this sentence (`requireJoinable`), and the rest of the explore keeps answering.
+    let broken: [String: String]
     /// Alias → field name → position in the view's `fields` (positions, not copies of Field values).
     private var fieldIndex: [String: [String: Int]] = [:]
     private var ancestryCache: [String: [String]] = [:]
@@ -45,23 +49,33 @@ final class ExploreContext {
         views[explore.alias] = baseView
         var joins: [String: Join] = [:]
         var order: [String: Int] = [:]
+        var broken: [String: String] = [:]
         for (i, join) in explore.joins.enumerated() {
             guard let view = model.views[join.view] else {
-                throw QueryError("join '\(join.name)' in explore '\(explore.name)' uses view '\(join.view)', which model '\(model.name)' does not define")
+                broken[join.name] = "join '\(join.name)' in explore '\(explore.name)' uses view '\(join.view)', which model '\(model.name)' does not define"
+                continue
             }
             views[join.name] = view
             joins[join.name] = join
             order[join.name] = i
         }
+        for join in explore.joins where broken[join.name] == nil {
+            if let missing = join.requiredJoins.first(where: { $0 != join.name && $0 != explore.alias && joins[$0] == nil && broken[$0] == nil }) {
+                broken[join.name] = "join '\(join.name)' in explore '\(explore.name)' requires join '\(missing)', which the explore does not have"
+                views[join.name] = nil
+                joins[join.name] = nil
+            }
+        }
         self.views = views
         self.joins = joins
         self.joinOrder = order
+        self.broken = broken
 
         // Resolve each join's dependencies by name only; view names inside sql_on map to aliases.
         var deps: [String: [String]] = [:]
         var parent: [String: String] = [:]
         func aliasFor(_ name: String) -> String? {
-            if views[name] != nil { return name }
+            if views[name] != nil || broken[name] != nil { return name }
             if explore.baseView == name { return explore.alias }
             return explore.joins.first { $0.view == name }?.name
         }
@@ -77,10 +91,7 @@ final class ExploreContext {
             let hang = onDeps.max { (order[$0] ?? -1) < (order[$1] ?? -1) } ?? explore.alias
             parent[join.name] = hang
             var all = onDeps
-            for r in join.requiredJoins where r != join.name && !all.contains(r) {
-                guard joins[r] != nil || r == explore.alias else {
-                    throw QueryError("join '\(join.name)' in explore '\(explore.name)' requires join '\(r)', which the explore does not have")
-                }
+            for r in join.requiredJoins where r != join.name && r != explore.alias && !all.contains(r) && (joins[r] != nil || broken[r] != nil) {
                 all.append(r)
             }
             deps[join.name] = all
@@ -110,9 +121,15 @@ final class ExploreContext {
         return hit
     }
 
+    /// Throws the one-sentence reason when `alias` is a broken join; a query that needs it stops here.
+    func requireJoinable(_ alias: String) throws {
+        if let reason = broken[alias] { throw QueryError(reason) }
+    }
+
     /// The alias a `${name.field}` reference means: a join name or explore alias, else a view name.
+    /// A broken join's name is an alias too, so that whoever needs it meets `requireJoinable`.
     func alias(for name: String) -> String? {
-        if views[name] != nil { return name }
+        if views[name] != nil || broken[name] != nil { return name }
         if explore.baseView == name { return base }
         return explore.joins.first { $0.view == name }?.name
     }
@@ -160,6 +177,10 @@ final class ExploreContext {
             throw QueryError("\(role) '\(qualified)' must be written as 'view.field' in explore '\(explore.name)'")
         }
         let aliasName = String(qualified[..<dot]), fieldName = String(qualified[qualified.index(after: dot)...])
+        // A broken join the user may see answers with its reason; one they may not see stays unknown.
+        if broken[aliasName] != nil, access.meets(explore.joins.first { $0.name == aliasName }?.requiredAccessGrants ?? []) {
+            try requireJoinable(aliasName)
+        }
         if views[aliasName] != nil, let f = field(fieldName, of: aliasName), asModel || visible?.contains(qualified) != false {
             if !asModel, let allowed = explore.allowedFields, !allowed.contains(qualified) {
                 throw QueryError("\(role) '\(qualified)' is not available in explore '\(explore.name)'")
@@ -184,6 +205,7 @@ final class ExploreContext {
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         func visit(_ alias: String) throws {
             if alias == base || state[alias] == 2 { return }
+            try requireJoinable(alias)
             if state[alias] == 1 { throw QueryError("joins in explore '\(explore.name)' depend on each other in a cycle through '\(alias)'") }
             state[alias] = 1
             for d in dependencies[alias] ?? [] { try visit(d) }

@@ -143,6 +143,7 @@ final class FieldRenderer {
                     throw QueryError("'\(owner)' references '${\(viewName).\(name)}', but '\(viewName)' is not joined in explore '\(ctx.explore.name)'")
                 }
                 target = a
+                try ctx.requireJoinable(target)
             }
             if let field = ctx.field(name, of: target) {
                 if field.kind == .measure {

@@ -161,7 +161,7 @@ final class QueryPlanner {
             }
         }
         for join in ctx.explore.alwaysJoin {
-            guard ctx.joins[join] != nil else { throw QueryError("explore '\(exploreName)' always_join names '\(join)', which it does not join") }
+            guard ctx.joins[join] != nil || ctx.broken[join] != nil else { throw QueryError("explore '\(exploreName)' always_join names '\(join)', which it does not join") }
             whereAliases.insert(join)
         }
 

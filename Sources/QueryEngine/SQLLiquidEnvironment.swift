@@ -50,6 +50,8 @@ final class SQLLiquidEnvironment: LiquidEnvironment {
         default: break
         }
         if let target = ctx.alias(for: name), ctx.views[target] != nil { return .drop(ViewObject(environment: self, alias: target)) }
+        // A broken join can be in no query, like a view the explore does not join.
+        if let target = ctx.alias(for: name), ctx.broken[target] != nil { return .drop(NotInExplore()) }
         let current = ctx.alias(for: alias) ?? alias
         if let field = ctx.field(name, of: current) { return .drop(FieldObject(environment: self, alias: current, field: field)) }
         // A view of the model this explore does not join (a view shared by several explores): none of

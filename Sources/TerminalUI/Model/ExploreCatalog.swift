@@ -59,12 +59,24 @@ struct ExploreCatalog: Sendable {
 
     func entry(named name: String) -> Entry? { byName[name] }
 
-    /// A field by name even when hidden (drill fields and tiles may use hidden fields).
+    /// A field by name even when hidden (drill fields and tiles may use hidden fields), but only one
+    /// the user may see. The project is the user's (`AccessPolicy.visibleProject`), whose explores
+    /// list exactly the visible fields in `allowedFields`: a field guarded by `required_access_grants`
+    /// is as unknown here as in the compiler, so no label, type or suggestion of it reaches the screen.
+    /// Only the explore's own aliases name fields (a bare view name is not one, as in the compiler).
     func anyField(named name: String) -> Field? {
         if let entry = byName[name] { return entry.field }
+        if let allowed = explore.allowedFields, !allowed.contains(name) { return nil }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
-        let viewName = parts[0] == explore.alias ? explore.baseView : (explore.join(named: parts[0])?.view ?? parts[0])
+        let viewName: String
+        if parts[0] == explore.alias {
+            viewName = explore.baseView
+        } else if let join = explore.join(named: parts[0]) {
+            viewName = join.view
+        } else {
+            return nil
+        }
         return model.views[viewName]?.field(named: parts[1])
     }
 

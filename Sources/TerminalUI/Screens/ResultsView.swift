@@ -114,8 +114,11 @@ struct ResultsView: Sendable {
            let view = catalog?.model.views[viewName] {
             drill = view.drillFields
         }
-        guard !drill.isEmpty else { return nil }
-        let fields = drill.map { $0.contains(".") ? $0 : "\(alias).\($0)" }
+        // A drill field the user may not see (outside the explore's user-narrowed `allowedFields`) does
+        // not exist for them: it is left out, as Looker does, rather than failing the drill as unknown.
+        let allowed = catalog?.explore.allowedFields
+        let fields = drill.map { $0.contains(".") ? $0 : "\(alias).\($0)" }.filter { allowed?.contains($0) ?? true }
+        guard !fields.isEmpty else { return nil }
         var filters = baseFilters
         let cells = grid.rows[row]
         for (c, column) in grid.columns.enumerated() where !column.isMeasure && c < cells.count {
