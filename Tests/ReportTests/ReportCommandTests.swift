@@ -104,7 +104,7 @@ struct ReportCommandTests {
         #expect(first.code == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Business Health"))
         let hash = try String(contentsOfFile: state, encoding: .utf8)
-        #expect(hash.count == 33)
+        #expect(hash.count == 77)  // "hmac-sha256:" + 64 hex digits + LF
 
         let second = try Self.report(["business_health", "--if-changed", state])
         #expect(second.code == 0)

@@ -93,8 +93,12 @@ enum MIME {
     /// RFC 2047 `=?UTF-8?B?…?=` words, each holding whole characters and at most 75 octets.
     static func header(_ name: String, _ value: String) -> String {
         let value = String(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" || $0 == "\t" ? " " : Character($0) })
-        if isPlainHeaderText(value) {
-            return fold(name + ": ", words: value.split(separator: " ", omittingEmptySubsequences: false).map(String.init), separator: " ")
+        let words = value.split(separator: " ", omittingEmptySubsequences: false)
+        // A plain word too long for a folded line (e.g. a 2,000-character subject without spaces, which
+        // would make a line over RFC 5322's 998 octets), or one a reader would decode as an encoded
+        // word, sends the whole value as encoded words, which fold anywhere between characters.
+        if isPlainHeaderText(value) && !words.contains(where: { $0.utf8.count > 70 || $0.contains("=?") }) {
+            return fold(name + ": ", words: words.map(String.init), separator: " ")
         }
         return fold(name + ": ", words: encodedWords(value, firstBudget: 76 - name.utf8.count - 2), separator: "")
     }
@@ -147,55 +151,236 @@ enum MIME {
         return out + crlf
     }
 
-    /// An address header (`To`, `Cc`) of `Name <addr>` or bare addresses, display names encoded
-    /// when they are not plain ASCII, one address per continuation line when they do not fit.
+    /// An address header (`To`, `Cc`): each address as `Name <addr>` or a bare address, display
+    /// names quoted or encoded as needed, folded between the words of a display name and between
+    /// addresses so no line passes 76 octets (RFC 5322 allows 998).
     static func addressHeader(_ name: String, _ addresses: [String]) throws -> String {
-        let rendered = try addresses.map(address)
-        var out = name + ": "
-        var column = out.utf8.count
-        for (i, address) in rendered.enumerated() {
-            let piece = address + (i < rendered.count - 1 ? "," : "")
-            if i > 0 {
-                if column + 1 + piece.utf8.count > 76 {
-                    out += crlf + " "
-                    column = 1
-                } else {
-                    out += " "
-                    column += 1
-                }
-            }
-            out += piece
-            column += piece.utf8.count
+        var words: [String] = []
+        for (i, text) in addresses.enumerated() {
+            var pieces = try Mailbox(parsing: text).headerWords()
+            if i < addresses.count - 1 { pieces[pieces.count - 1] += "," }
+            words += pieces
         }
-        return out + crlf
+        return fold(name + ": ", words: words, separator: " ")
     }
 
-    /// One mailbox: `addr@host`, or `Name <addr@host>` with the name quoted or encoded as needed.
+    /// One mailbox, rendered canonically: `addr@host`, or `Name <addr@host>` with the name quoted or
+    /// encoded as needed. Throws a `ReportError` naming `text` unless it parses (see `Mailbox`).
     static func address(_ text: String) throws -> String {
-        let trimmed = text.trimmingSpaces()
-        guard !trimmed.isEmpty, !trimmed.contains(where: { $0 == "\r" || $0 == "\n" }) else {
-            throw ReportError("'\(text)' is not an email address")
+        try Mailbox(parsing: text).headerWords().joined(separator: " ")
+    }
+}
+
+/// One RFC 5322 §3.4 `mailbox` (`name-addr / addr-spec`), parsed with the grammar rather than by
+/// looking for `<` and `@`: display names are phrases of atoms and quoted strings (UTF-8 allowed, as
+/// RFC 6532 does, since they are re-encoded), comments in parentheses may nest and are dropped, the
+/// address is `local-part@domain` with a dot-atom or quoted local part and a dot-atom or literal
+/// domain, in ASCII. Anything else — an unbalanced `(` or `"`, a second address after a comma, text
+/// after the `>` — is refused with one sentence naming the address, so it can never run on into the
+/// next recipient of the header it is written to.
+struct Mailbox: Equatable {
+    var displayName: String
+    var localPart: String
+    var domain: String
+
+    var addrSpec: String { localPart + "@" + domain }
+
+    init(parsing text: String) throws {
+        var parser = Parser(Array(text.utf8), text: text)
+        (displayName, localPart, domain) = try parser.mailbox()
+        guard addrSpec.utf8.count <= 254 else {
+            throw ReportError("'\(Self.echo(text))' is not an email address (longer than 254 octets)")
         }
-        var display: Substring = ""
-        var mailbox = Substring(trimmed)
-        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
-            display = String(trimmed[..<open]).trimmingSpaces()
-            mailbox = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-            if display.hasPrefix("\"") && display.hasSuffix("\"") && display.count >= 2 { display = display.dropFirst().dropLast() }
+    }
+
+    /// The words this mailbox takes in a header; a header may fold between any two of them.
+    func headerWords() -> [String] {
+        if displayName.isEmpty { return [addrSpec] }
+        if MIME.isPlainHeaderText(displayName) && !displayName.contains("=?") {
+            // A phrase is words separated by white space, so a long plain name becomes several
+            // quoted strings cut at its spaces, and the header folds between them.
+            var chunks: [String] = []
+            var chunk = ""
+            for word in displayName.split(separator: " ", omittingEmptySubsequences: true) {
+                if !chunk.isEmpty && chunk.utf8.count + 1 + word.utf8.count > 60 {
+                    chunks.append(chunk)
+                    chunk = ""
+                }
+                chunk += (chunk.isEmpty ? "" : " ") + word
+            }
+            if !chunk.isEmpty { chunks.append(chunk) }
+            if chunks.allSatisfy({ $0.utf8.count <= 66 }) {
+                return chunks.map(Self.quoted) + ["<\(addrSpec)>"]
+            }
         }
-        let parts = mailbox.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-              mailbox.utf8.allSatisfy({ $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: ",") }) else {
-            throw ReportError("'\(text)' is not an email address (expected name@host or 'Name <name@host>')")
+        // Encoded words may stand for the words of a phrase (RFC 2047 §5 (3)); each fits a folded
+        // line, even the first after `From: `.
+        return MIME.encodedWords(displayName, firstBudget: 68) + ["<\(addrSpec)>"]
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// `text` for an error message: control characters shown as `\u{…}`, at most 200 characters.
+    static func echo(_ text: String) -> String {
+        let escaped = text.unicodeScalars.map { $0.value < 32 || $0.value == 127 ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        return escaped.count > 200 ? String(escaped.prefix(200)) + "…" : escaped
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        let text: String
+        var at = 0
+
+        init(_ bytes: [UInt8], text: String) {
+            self.bytes = bytes
+            self.text = text
         }
-        if display.isEmpty { return String(mailbox) }
-        let name: String
-        if isPlainHeaderText(String(display)) {
-            let escaped = display.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            name = "\"" + escaped + "\""
-        } else {
-            name = encodedWords(String(display)).joined(separator: " ")
+
+        func fail(_ why: String) -> ReportError {
+            ReportError("'\(Mailbox.echo(text))' is not an email address (\(why); expected name@host or 'Name <name@host>')")
         }
-        return "\(name) <\(mailbox)>"
+
+        var peek: UInt8? { at < bytes.count ? bytes[at] : nil }
+
+        /// `[CFWS]`: spaces, tabs and (nested) comments, which are dropped.
+        mutating func skipCFWS() throws {
+            while let byte = peek {
+                if byte == 32 || byte == 9 {
+                    at += 1
+                } else if byte == UInt8(ascii: "(") {
+                    var depth = 0
+                    repeat {
+                        guard let c = peek else { throw fail("a '(' comment is never closed") }
+                        at += 1
+                        if c == UInt8(ascii: "\\") {
+                            guard peek != nil else { throw fail("a '(' comment is never closed") }
+                            at += 1
+                        } else if c == UInt8(ascii: "(") {
+                            depth += 1
+                        } else if c == UInt8(ascii: ")") {
+                            depth -= 1
+                        } else if c == 13 || c == 10 {
+                            throw fail("it holds a line break")
+                        }
+                    } while depth > 0
+                } else {
+                    return
+                }
+            }
+        }
+
+        static func isAtext(_ b: UInt8, utf8: Bool) -> Bool {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            case 128...255: return utf8
+            default: return Array("!#$%&'*+-/=?^_`{|}~".utf8).contains(b)
+            }
+        }
+
+        mutating func atom(utf8: Bool, dots: Bool) -> String? {
+            let start = at
+            while let b = peek, Self.isAtext(b, utf8: utf8) || (dots && b == UInt8(ascii: ".")) { at += 1 }
+            return at > start ? String(decoding: bytes[start..<at], as: UTF8.self) : nil
+        }
+
+        /// A quoted string's content (quoted pairs undone); `peek` is the opening quote.
+        mutating func quotedString(utf8: Bool) throws -> String {
+            at += 1
+            var out: [UInt8] = []
+            while true {
+                guard let b = peek else { throw fail("a '\"' quote is never closed") }
+                at += 1
+                if b == UInt8(ascii: "\"") { break }
+                if b == 13 || b == 10 { throw fail("it holds a line break") }
+                if b == UInt8(ascii: "\\") {
+                    guard let next = peek else { throw fail("a '\"' quote is never closed") }
+                    out.append(next)
+                    at += 1
+                } else {
+                    guard b >= 32 || b == 9, b != 127, utf8 || b < 128 else { throw fail("its quoted part holds a character mail cannot carry") }
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        mutating func mailbox() throws -> (String, String, String) {
+            try skipCFWS()
+            // A phrase (display name) then `<addr-spec>`, or an addr-spec alone.
+            var words: [String] = []
+            let start = at
+            while let b = peek, b != UInt8(ascii: "<") {
+                if b == UInt8(ascii: "\"") {
+                    words.append(try quotedString(utf8: true))
+                } else if let word = atom(utf8: true, dots: true) {
+                    words.append(word)
+                } else {
+                    break
+                }
+                try skipCFWS()
+            }
+            if peek == UInt8(ascii: "<") {
+                at += 1
+                let (local, domain) = try addrSpec()
+                guard peek == UInt8(ascii: ">") else { throw fail("the '<' is never closed by '>'") }
+                at += 1
+                try skipCFWS()
+                try end()
+                let name = words.joined(separator: " ")
+                return (name, local, domain)
+            }
+            at = start
+            let (local, domain) = try addrSpec()
+            try skipCFWS()
+            try end()
+            return ("", local, domain)
+        }
+
+        mutating func end() throws {
+            guard let b = peek else { return }
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: ";") { throw fail("give one address per --to or --cc") }
+            throw fail("unexpected '\(Mailbox.echo(String(decoding: [b], as: UTF8.self)))' after the address")
+        }
+
+        /// `local-part "@" domain`, ASCII only (no SMTPUTF8), CFWS allowed around the parts.
+        mutating func addrSpec() throws -> (String, String) {
+            try skipCFWS()
+            let local: String
+            if peek == UInt8(ascii: "\"") {
+                let content = try quotedString(utf8: false)
+                local = Mailbox.quoted(content)
+            } else {
+                guard let word = atom(utf8: false, dots: true), Self.isDotAtom(word) else { throw fail("its part before '@' is not valid") }
+                local = word
+            }
+            try skipCFWS()
+            guard peek == UInt8(ascii: "@") else { throw fail("it has no '@host'") }
+            at += 1
+            try skipCFWS()
+            let domain: String
+            if peek == UInt8(ascii: "[") {
+                let start = at
+                at += 1
+                while let b = peek, b != UInt8(ascii: "]") {
+                    guard b > 32, b < 127, b != UInt8(ascii: "["), b != UInt8(ascii: "\\") else { throw fail("its '[' address literal is not valid") }
+                    at += 1
+                }
+                guard peek == UInt8(ascii: "]") else { throw fail("a '[' is never closed") }
+                at += 1
+                domain = String(decoding: bytes[start..<at], as: UTF8.self)
+            } else {
+                guard let word = atom(utf8: false, dots: true), Self.isDotAtom(word) else { throw fail("its host after '@' is not valid") }
+                domain = word
+            }
+            try skipCFWS()
+            return (local, domain)
+        }
+
+        static func isDotAtom(_ word: String) -> Bool {
+            !word.hasPrefix(".") && !word.hasSuffix(".") && !word.contains("..")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Warehouse
 
 /// A report as a complete RFC 5322 MIME message, ready for `sendmail -t`:
 ///
@@ -52,8 +53,26 @@ public struct MailMessage: Sendable {
                 base = "\(base)_\(n)"
             }
             return Attachment(filename: base + ".csv", contentType: "text/csv; charset=utf-8",
-                              data: Array(CSVWriter.render(tile.table!).utf8))
+                              data: Array(CSVWriter.render(MailMessage.spreadsheetSafe(tile.table!)).utf8))
         }
+    }
+
+    /// The table with every text cell a spreadsheet would read as a formula neutralised: a cell
+    /// starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'` (OWASP's CSV injection
+    /// advice), so opening the attachment never runs `=HYPERLINK(…)` or `=cmd|…`. Numbers, dates and
+    /// yes/no cells are not text and stay as they are (a negative number is still a number). Only
+    /// the email attachments, which are meant for spreadsheets, do this: `query --format csv` and
+    /// `report --format csv` stay raw for scripts.
+    static func spreadsheetSafe(_ table: ResultTable) -> ResultTable {
+        func safe(_ value: Value) -> Value {
+            guard case .string(let text) = value, let first = text.unicodeScalars.first,
+                  "=+-@\t\r".unicodeScalars.contains(first) else { return value }
+            return .string("'" + text)
+        }
+        var table = table
+        table.rows = table.rows.map { $0.map(safe) }
+        table.totals = table.totals.map { $0.map(safe) }
+        return table
     }
 
     /// Throws a `ReportError` naming `address` unless it is `name@host` or `Name <name@host>`, so a
@@ -125,7 +144,8 @@ public struct MailMessage: Sendable {
             let ok = (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95 || v == 45
             return ok ? Character(scalar) : "_"
         })
-        return kept.isEmpty ? "tile" : kept
+        // A tile name may be long; a filename of at most 60 characters keeps its header line short.
+        return kept.isEmpty ? "tile" : String(kept.prefix(60))
     }
 
     static func hostSafe(_ host: String) -> String {

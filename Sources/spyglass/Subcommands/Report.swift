@@ -90,8 +90,11 @@ struct Report: ParsableCommand {
         if format == .email && to.isEmpty {
             throw SpyglassError(.usage, "--as \(workspace.user.name): \(UserDirectory.fileName) gives this user no email; add one or pass --to")
         }
+        // The state file and its key are checked before any query runs: an unusable path fails
+        // before anything is printed or sent.
+        let state = try ifChanged.map { try Self.openState($0) }
         guard let rendered = try render(workspace, dashboard: dashboard, alerts: alerts, filterValues: filterValues, token: token,
-                                        to: to, stateFile: ifChanged) else { return }
+                                        to: to, state: state) else { return }
         if let deliver {
             try Self.deliver(rendered.text, command: deliver, recipient: to.joined(separator: ", "))
         } else if let outDir {
@@ -100,12 +103,12 @@ struct Report: ParsableCommand {
             Output.write(rendered.text)
             Output.flush()
         }
-        if let ifChanged { try Self.writeState(ifChanged, rendered.fingerprint) }
+        if let state { try Self.writeState(state, rendered.fingerprint) }
     }
 
     /// One rendered report, or nil when a cron gate says there is nothing worth sending.
     private func render(_ workspace: Workspace, dashboard: Dashboard, alerts: [ReportAlert], filterValues: [String: String],
-                        token: CancelToken, to: [String], stateFile: String?) throws -> (text: String, fingerprint: String)? {
+                        token: CancelToken, to: [String], state: (file: ReportStateFile, key: [UInt8])?) throws -> (text: String, fingerprint: String)? {
         let outcomes = try workspace.runDashboard(dashboard, filterValues: filterValues, token: token)
         let failed = outcomes.compactMap(\.error)
         if let first = failed.first {
@@ -129,8 +132,8 @@ struct Report: ParsableCommand {
         if !alerts.isEmpty && crossings.isEmpty { return nil }
         report.alerts = crossings.map(\.description)
         if ifRows && !report.hasRows { return nil }
-        let fingerprint = report.fingerprint
-        if let stateFile, Self.readState(stateFile) == fingerprint { return nil }
+        let fingerprint = state.map { ReportStateFile.digest(report.fingerprint, key: $0.key) } ?? report.fingerprint
+        if let state, state.file.read() == fingerprint { return nil }
         return (try render(report, crossings: crossings, to: to), fingerprint)
     }
 
@@ -160,12 +163,15 @@ struct Report: ParsableCommand {
             }
             recipients.append((name, recipient, email))
         }
+        // Every recipient's state file (STATEFILE.USER) is checked before any query runs.
+        var states: [String: (file: ReportStateFile, key: [UInt8])] = [:]
+        if let ifChanged { for recipient in recipients { states[recipient.name] = try Self.openState("\(ifChanged).\(recipient.name)") } }
         var messages: [(name: String, email: String, text: String, fingerprint: String)] = []
         for recipient in recipients {
-            let state = ifChanged.map { "\($0).\(recipient.name)" }
+            let state = states[recipient.name]
             do {
                 guard let rendered = try render(recipient.workspace, dashboard: dashboard, alerts: alerts, filterValues: filterValues,
-                                                token: token, to: [recipient.email], stateFile: state) else { continue }
+                                                token: token, to: [recipient.email], state: state) else { continue }
                 messages.append((recipient.name, recipient.email, rendered.text, rendered.fingerprint))
             } catch {
                 let cause = SpyglassError.from(error)
@@ -186,14 +192,14 @@ struct Report: ParsableCommand {
                                         + "; not sent: \(([message.name] + rest).joined(separator: ", "))")
                 }
                 sent.append(message.name)
-                if let ifChanged { try Self.writeState("\(ifChanged).\(message.name)", message.fingerprint) }
+                if let state = states[message.name] { try Self.writeState(state, message.fingerprint) }
             }
             return
         } else if let only = messages.first {
             Output.write(only.text)
             Output.flush()
         }
-        if let ifChanged { for message in messages { try Self.writeState("\(ifChanged).\(message.name)", message.fingerprint) } }
+        for message in messages { if let state = states[message.name] { try Self.writeState(state, message.fingerprint) } }
     }
 
     /// Writes `USER.eml` files: each to a temporary name first, then all renamed, so a failed write
@@ -312,18 +318,22 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// The hash the last successful run left, or nil when there is none yet.
-    static func readState(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The state file at `path` (refused unless a writable regular file or a new file in a writable
+    /// directory) and the key its hash is made with; see `ReportStateFile` for the threat model.
+    static func openState(_ path: String) throws -> (file: ReportStateFile, key: [UInt8]) {
+        do {
+            return (try ReportStateFile(path: path), try ReportStateFile.key())
+        } catch {
+            throw SpyglassError(.usage, String(describing: error))
+        }
     }
 
     /// Replaces the state file atomically, so a crash mid-write never leaves a hash that matches nothing.
-    static func writeState(_ path: String, _ fingerprint: String) throws {
+    static func writeState(_ state: (file: ReportStateFile, key: [UInt8]), _ digest: String) throws {
         do {
-            try Data((fingerprint + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try state.file.write(digest)
         } catch {
-            throw SpyglassError(.usage, "--if-changed: cannot write the state file '\(path)': \(error.localizedDescription)")
+            throw SpyglassError(.usage, String(describing: error))
         }
     }
 }
