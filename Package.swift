@@ -42,7 +42,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ], exclude: ["README.md"]),
         .target(name: "DemoWarehouse", dependencies: ["Warehouse", "Gregorian"], exclude: ["README.md"]),
-        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse"], exclude: ["README.md", "Reports/README.md"]),
+        .target(name: "Presentation", dependencies: ["QueryEngine", "Warehouse", .product(name: "Crypto", package: "swift-crypto")], exclude: ["README.md", "Reports/README.md"]),
         .target(name: "SpyglassCore", dependencies: ["SemanticModel", "QueryEngine", "Warehouse", "Presentation", "DemoWarehouse",
                                              .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "TerminalUI", dependencies: ["SpyglassCore", "CNcursesw"], exclude: ["README.md"]),
