@@ -1,7 +1,7 @@
 -- main
 WITH "pop_cur" AS (
 SELECT
-  TO_CHAR(DATEADD('SECOND', 3600, "orders".created_at), 'YYYY-MM') AS "orders_created_month",
+  TO_CHAR(CAST(DATEADD('SECOND', 3600, "orders".created_at) AS TIMESTAMP_NTZ), 'YYYY-MM') AS "orders_created_month",
   COUNT("orders".id) AS "orders_count",
   SUM(("orders".amount)) AS "q_h1"
 FROM orders AS "orders"
@@ -12,7 +12,7 @@ SELECT "pop_cur"."orders_created_month" AS "orders_created_month", "pop_cur"."or
 FROM "pop_cur"
 LEFT JOIN (
 SELECT
-  TO_CHAR(DATEADD('MONTH', 12, DATE_TRUNC('MONTH', DATEADD('SECOND', 3600, "orders".created_at))), 'YYYY-MM') AS "orders_created_month",
+  TO_CHAR(CAST(DATEADD('MONTH', 12, DATE_TRUNC('MONTH', DATEADD('SECOND', 3600, "orders".created_at))) AS TIMESTAMP_NTZ), 'YYYY-MM') AS "orders_created_month",
   COUNT("orders".id) AS "orders_count",
   SUM(("orders".amount)) AS "orders_total_amount"
 FROM orders AS "orders"
