@@ -52,23 +52,30 @@ final class SnowflakeLoader: Loader {
         if staging == true { return try loadStaged(connection, table: table, columns: columns, rows: rows) }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let sql = "INSERT INTO \(Self.qualifiedIdentifier(table)) (\(columns.map(Self.identifier).joined(separator: ", "))) VALUES (\(placeholders))"
-        var batch: [[Value]] = []
-        batch.reserveCapacity(Self.batchRows)
-        var rowNumber = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
+        try Self.forEachBatch(of: rows, size: Self.batchRows, columns: columns.count, table: table) { batch, _ in
             try connection.run(sql, bindings: Self.arrayBindings(batch, columnCount: columns.count), onColumns: { _ in }, onRow: { _ in })
-            batch.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Hands `rows` to `body` in batches of at most `size`, with the number of rows before each batch;
+    /// a row of the wrong width is refused with its number.
+    private static func forEachBatch(of rows: some Sequence<[Value]>, size: Int, columns: Int, table: String,
+                                     _ body: ([[Value]], Int) throws -> Void) throws {
+        var batch: [[Value]] = []
+        batch.reserveCapacity(size)
+        var rowNumber = 0
         for row in rows {
             rowNumber += 1
-            guard row.count == columns.count else {
-                throw WarehouseError.unsupported("row \(rowNumber) for table \(table) has \(row.count) values; expected \(columns.count)")
+            guard row.count == columns else {
+                throw WarehouseError.unsupported("row \(rowNumber) for table \(table) has \(row.count) values; expected \(columns)")
             }
             batch.append(row)
-            if batch.count >= Self.batchRows { try flush() }
+            if batch.count >= size {
+                try body(batch, rowNumber - batch.count)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        try flush()
+        if !batch.isEmpty { try body(batch, rowNumber - batch.count) }
     }
 
     private static let stage = "SPYGLASS_LOAD_STAGE"
@@ -108,13 +115,9 @@ final class SnowflakeLoader: Loader {
                 try run("CREATE OR REPLACE TEMPORARY TABLE \(part) AS SELECT 0::INTEGER AS SPYGLASS_ROW, \(list) FROM \(target) LIMIT 0")
             }
         }
-        var batch: [[Value]] = []
-        var rowNumber = 0
         var fileNumber = 0
         let prefix = "\(table.replacingOccurrences(of: ".", with: "_"))_\(UUID().uuidString.lowercased())"
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let firstRow = rowNumber - batch.count
+        try Self.forEachBatch(of: rows, size: Self.stagedRows, columns: columns.count, table: table) { batch, firstRow in
             for (index, group) in groups.enumerated() {
                 var encoder = SnowflakeCSVEncoder()
                 for (offset, row) in batch.enumerated() {
@@ -136,17 +139,7 @@ final class SnowflakeLoader: Loader {
                     FILE_FORMAT = (TYPE = CSV FIELD_OPTIONALLY_ENCLOSED_BY = '"' NULL_IF = ('\\\\N') EMPTY_FIELD_AS_NULL = FALSE) FORCE = TRUE
                     """)
             }
-            batch.removeAll(keepingCapacity: true)
         }
-        for row in rows {
-            rowNumber += 1
-            guard row.count == columns.count else {
-                throw WarehouseError.unsupported("row \(rowNumber) for table \(table) has \(row.count) values; expected \(columns.count)")
-            }
-            batch.append(row)
-            if batch.count >= Self.stagedRows { try flush() }
-        }
-        try flush()
         guard wide else { return }
         let select = zip(parts, groups).flatMap { part, group in group.map { "\(part).\(Self.identifier(columns[$0]))" } }
         let joins = parts.dropFirst().map { "JOIN \($0) ON \($0).SPYGLASS_ROW = \(parts[0]).SPYGLASS_ROW" }.joined(separator: " ")
